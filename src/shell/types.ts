@@ -1,0 +1,51 @@
+// The contract between the shell interpreter and every command it runs.
+// A command is a function of (argv, io, ctx) returning an exit status, like a
+// process: it reads stdin as text, writes stdout/stderr, and must never throw
+// for user errors (it prints the real tool's message and returns non-zero).
+
+import type { Simulation } from '../sim/simulation';
+import type { VirtualFs } from './fs/vfs';
+
+export interface CommandIO {
+  /** The whole of stdin (pipes are buffered; a command sees all of its input at once). */
+  readonly stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Where a shell runs: the learner's host, a kind node container, or a pod's container. */
+export type Location =
+  | { kind: 'host' }
+  | { kind: 'node'; node: string; shell: 'sh' | 'bash' }
+  | { kind: 'pod'; namespace: string; pod: string; container: string; shell: string };
+
+/** Cooperative cancellation for long commands (Ctrl-C in the terminal). */
+export interface CancelSignal {
+  readonly cancelled: boolean;
+}
+
+export interface ExecContext {
+  readonly sim: Simulation;
+  readonly location: Location;
+  /** Files visible where the command runs (the host's home holds the editor's files). */
+  readonly fs: VirtualFs;
+  /** Shell variables and exported environment ($HOME, $PATH...). */
+  readonly env: Map<string, string>;
+  readonly signal: CancelSignal;
+  /**
+   * Wait `ms` of virtual time. Headless runs advance the virtual clock at once;
+   * the browser waits in real time while the clock follows it.
+   */
+  sleep(ms: number): Promise<void>;
+  /** Run a command line in the same shell (used by `watch`, `sh -c`, `kubectl exec`). */
+  runLine(line: string, io: CommandIO, location?: Location): Promise<number>;
+  /** Ask the terminal to clear the screen (`clear`, Ctrl-L). */
+  clearScreen(): void;
+  /** Switch the interactive shell to another location (`docker exec -it`, `kubectl exec -it`, `exit`). */
+  enter(location: Location): void;
+  exit(): void;
+  /** Command history of this terminal session, oldest first. */
+  readonly history: readonly string[];
+}
+
+export type Command = (argv: string[], io: CommandIO, ctx: ExecContext) => number | Promise<number>;

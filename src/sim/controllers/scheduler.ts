@@ -1,0 +1,126 @@
+// kube-scheduler, reduced to what shapes a lab cluster: nodes must be Ready and
+// schedulable, taints tolerated (kind's control plane is tainted NoSchedule),
+// nodeSelector satisfied; among the nodes that fit, pods of one owner spread
+// out, then the least loaded node wins, ties broken at random (seeded), as the
+// real scheduler samples among equal scores.
+
+import type { Node, Pod, Taint, Toleration } from '../api/types';
+import type { ControllerContext } from './context';
+import { nsKey, splitKey } from './queue';
+import { controllerRef, isTerminating } from './podutil';
+import { rfc3339 } from '../core/time';
+
+const SOURCE = { component: 'default-scheduler' };
+
+export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean {
+  return (tolerations ?? []).some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+function nodeReady(n: Node): boolean {
+  return n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+export function startScheduler(ctx: ControllerContext): void {
+  const { store, events, clock } = ctx;
+  const rng = ctx.rng('scheduler');
+  const enqueue = ctx.queue.register('scheduler', schedule);
+  /** node -> number of pods bound to it; node -> owner uid -> count (for spreading). */
+  const load = new Map<string, number>();
+  const ownerLoad = new Map<string, Map<string, number>>();
+  const unschedulable = new Set<string>();
+
+  const account = (pod: Pod, delta: number) => {
+    const node = pod.spec.nodeName;
+    if (!node) return;
+    load.set(node, (load.get(node) ?? 0) + delta);
+    const owner = controllerRef(pod)?.uid;
+    if (owner) {
+      let m = ownerLoad.get(node);
+      if (!m) ownerLoad.set(node, (m = new Map()));
+      m.set(owner, (m.get(owner) ?? 0) + delta);
+    }
+  };
+
+  store.watch('Pod', (e) => {
+    const pod = e.object as Pod;
+    if (e.old) account(e.old as Pod, -1);
+    if (e.type !== 'DELETED') account(pod, +1);
+    if (e.type !== 'DELETED' && !pod.spec.nodeName && !isTerminating(pod)) enqueue(nsKey(pod.metadata.namespace, pod.metadata.name!));
+    // Capacity freed or nodes changed: retry pods that did not fit.
+    if (e.type === 'DELETED') for (const k of unschedulable) enqueue(k);
+  });
+  store.watch('Node', () => {
+    for (const k of unschedulable) enqueue(k);
+  });
+
+  function schedule(key: string): void {
+    const [ns, name] = splitKey(key);
+    const pod = store.get<Pod>('Pod', ns, name);
+    if (!pod || pod.spec.nodeName || isTerminating(pod)) {
+      unschedulable.delete(key);
+      return;
+    }
+    const nodes = store.list<Node>('Node');
+    const reasons = new Map<string, number>();
+    const fits: Node[] = [];
+    for (const n of nodes) {
+      const why = unfit(pod, n);
+      if (why) reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      else fits.push(n);
+    }
+    if (fits.length === 0) {
+      const wasKnown = unschedulable.has(key);
+      unschedulable.add(key);
+      const detail = [...reasons.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${n} ${r}`).join(', ');
+      const message = `0/${nodes.length} nodes are available: ${detail}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      const cond = { type: 'PodScheduled' as const, status: 'False' as const, lastProbeTime: null, lastTransitionTime: rfc3339(clock.now()), reason: 'Unschedulable', message };
+      const prev = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+      if (!prev || prev.message !== message) {
+        store.update({ ...pod, status: { ...pod.status, conditions: [{ ...cond, lastTransitionTime: prev?.lastTransitionTime ?? cond.lastTransitionTime }] } }, { subresource: 'status' });
+      }
+      if (!wasKnown || prev?.message !== message) events.record(pod, 'Warning', 'FailedScheduling', message, SOURCE);
+      return;
+    }
+    unschedulable.delete(key);
+    const owner = controllerRef(pod)?.uid;
+    let best: Node[] = [];
+    let bestScore = -Infinity;
+    for (const n of fits) {
+      const name = n.metadata.name!;
+      const same = owner ? ownerLoad.get(name)?.get(owner) ?? 0 : 0;
+      const score = -same * 1000 - (load.get(name) ?? 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = [n];
+      } else if (score === bestScore) best.push(n);
+    }
+    const chosen = best[rng.int(best.length)];
+    bind(pod, chosen.metadata.name!);
+  }
+
+  function unfit(pod: Pod, node: Node): string | undefined {
+    if (!nodeReady(node)) return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
+    if (node.spec.unschedulable) return 'node(s) were unschedulable';
+    for (const t of node.spec.taints ?? []) {
+      if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec.tolerations, t)) {
+        return `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+      }
+    }
+    for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
+      if (node.metadata.labels?.[k] !== v) return "node(s) didn't match Pod's node affinity/selector";
+    }
+    return undefined;
+  }
+
+  function bind(pod: Pod, node: string): void {
+    const now = rfc3339(clock.now());
+    const bound = store.update({ ...pod, spec: { ...pod.spec, nodeName: node } }, { subresource: 'binding' });
+    const conditions = [{ type: 'PodScheduled' as const, status: 'True' as const, lastProbeTime: null, lastTransitionTime: now }];
+    store.update({ ...bound, status: { ...bound.status, conditions } }, { subresource: 'status' });
+    events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, SOURCE);
+  }
+}

@@ -1,0 +1,101 @@
+// The typed RPC surface between the UI (main thread) and the simulation worker.
+// Everything crossing it is plain structured-cloneable data.
+
+/** One piece of terminal output, in order. */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** Terminal-level effects a command can ask for, besides output. */
+export type TerminalEffect = { type: 'clear' };
+
+export interface ExecResult {
+  exit: number;
+  /** The prompt to show next (it changes inside node and pod shells). */
+  prompt: string;
+}
+
+export interface Completion {
+  /** The whole line after completion (unchanged when nothing or several things matched). */
+  line: string;
+  /** Candidates to list when the completion is ambiguous (empty otherwise). */
+  candidates: string[];
+}
+
+export interface FileEntry {
+  path: string;
+  content: string;
+}
+
+// ---------------------------------------------------------------- diagram snapshot
+
+export interface SnapshotNode {
+  name: string;
+  ip: string;
+  ready: boolean;
+  roles: string[];
+  /** The weave bridge address of this node (the `src` of its 10.32.0.0/12 route). */
+  bridgeIP: string;
+}
+
+export interface SnapshotPod {
+  namespace: string;
+  name: string;
+  node: string | null;
+  ip: string | null;
+  /** What `kubectl get pods` shows in STATUS. */
+  status: string;
+  ready: boolean;
+  labels: Record<string, string>;
+}
+
+export interface SnapshotEndpoint {
+  ip: string;
+  port: number;
+  ready: boolean;
+  pod: string | null;
+  node: string | null;
+}
+
+export interface SnapshotService {
+  namespace: string;
+  name: string;
+  type: string;
+  clusterIP: string | null;
+  externalIPs: string[];
+  ports: { name: string | null; port: number; targetPort: string; nodePort: number | null; protocol: string }[];
+  selector: Record<string, string> | null;
+  endpoints: SnapshotEndpoint[];
+}
+
+export interface ClusterSnapshot {
+  /** Virtual time in ms since the epoch. */
+  time: number;
+  /** Increases with every change; the UI skips snapshots it has already drawn. */
+  version: number;
+  currentNamespace: string;
+  nodes: SnapshotNode[];
+  pods: SnapshotPod[];
+  services: SnapshotService[];
+}
+
+/** What the worker exposes (through comlink). */
+export interface SimWorkerApi {
+  /** Start (or restart) a fresh default cluster. */
+  init(options: { seed?: number }): Promise<{ prompt: string }>;
+  /** Run one terminal line; output streams through `onOutput` as it is produced. */
+  exec(line: string, onOutput: (chunk: OutputChunk) => void, onEffect: (effect: TerminalEffect) => void): Promise<ExecResult>;
+  /** Ctrl-C: stop the running command (watch, sleep, -w). */
+  interrupt(): Promise<void>;
+  complete(line: string): Promise<Completion>;
+  /** True when `text` needs more lines (open quote, heredoc, trailing pipe): show the `> ` continuation prompt. */
+  isIncomplete(text: string): Promise<boolean>;
+  prompt(): Promise<string>;
+  listFiles(): Promise<FileEntry[]>;
+  writeFile(path: string, content: string): Promise<void>;
+  deleteFile(path: string): Promise<void>;
+  /** Latest snapshot, and a push subscription batched to at most one per animation frame's worth of time. */
+  snapshot(): Promise<ClusterSnapshot>;
+  subscribe(onSnapshot: (s: ClusterSnapshot) => void): Promise<void>;
+}
