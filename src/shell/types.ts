@@ -37,6 +37,12 @@ export interface ExecContext {
    * the browser waits in real time while the clock follows it.
    */
   sleep(ms: number): Promise<void>;
+  /**
+   * True in the browser, where virtual time follows real time and watching
+   * commands run until Ctrl-C. False in headless runs (CLI, tests): there,
+   * watching commands end once nothing more is scheduled to happen.
+   */
+  readonly realtime: boolean;
   /** Run a command line in the same shell (used by `watch`, `sh -c`, `kubectl exec`). */
   runLine(line: string, io: CommandIO, location?: Location): Promise<number>;
   /** Ask the terminal to clear the screen (`clear`, Ctrl-L). */

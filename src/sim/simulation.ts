@@ -58,8 +58,13 @@ export class Simulation {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private snapshotCache?: ClusterSnapshot;
-  /** The namespace of kubectl's current context (kubeconfig state lives with the cluster it points at). */
-  currentNamespace = 'default';
+  /** The namespace set on kubectl's current context, if any (kubeconfig state travels with the cluster). */
+  contextNamespace: string | undefined = undefined;
+
+  /** Where namespaced kubectl commands go without -n. */
+  get currentNamespace(): string {
+    return this.contextNamespace || 'default';
+  }
 
   constructor(opts: SimulationOptions = {}) {
     this.seed = opts.seed ?? DEFAULT_SEED;
