@@ -54,4 +54,5 @@ export interface ExecContext {
   readonly history: readonly string[];
 }
 
+/** `argv[0]` is the command's own name, as a process sees it. */
 export type Command = (argv: string[], io: CommandIO, ctx: ExecContext) => number | Promise<number>;

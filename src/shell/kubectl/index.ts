@@ -72,7 +72,8 @@ function findCommand(argv: string[]): { index: number } {
   return { index: -1 };
 }
 
-export const kubectl: Command = async (argv: string[], io: CommandIO, ctx: ExecContext): Promise<number> => {
+export const kubectl: Command = async (fullArgv: string[], io: CommandIO, ctx: ExecContext): Promise<number> => {
+  const argv = fullArgv.slice(1);
   const { index } = findCommand(argv);
   if (index < 0) {
     if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {

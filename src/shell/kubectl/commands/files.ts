@@ -6,7 +6,7 @@ import type { KubeObject } from '../../../sim/api/types';
 import { parseManifests, ManifestError } from '../../../sim/api/manifest';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
-import { resolvePath } from '../../paths';
+
 
 export interface SourcedObject {
   obj: KubeObject;
@@ -27,7 +27,7 @@ function readSources(env: KubectlEnv, paths: string[], recursive: boolean): { te
       const host = p.replace(/^https?:\/\//, '').split('/')[0];
       throw new KubectlError(`error: unable to read URL "${p}", server reported dial tcp: lookup ${host}: no such host`);
     }
-    const abs = resolvePath(env.ctx, p);
+    const abs = env.ctx.fs.resolve(p);
     const fs = env.ctx.fs;
     if (fs.isDir(abs)) {
       const walk = (dir: string, display: string) => {

@@ -1,0 +1,154 @@
+// One terminal: the learner's shell on the host, and the node or pod shells
+// they step into (`docker exec -it`, `kubectl exec -it`), with history, the
+// prompt, Ctrl-C, completion and the continuation rules for multi-line input.
+// The browser worker and the headless CLI both drive this class.
+
+import type { Simulation } from '../sim/simulation';
+import type { Command, CommandIO, ExecContext, Location } from './types';
+import type { Completion, OutputChunk, TerminalEffect } from '../worker/protocol';
+import { Interpreter } from './interp';
+import { isIncomplete } from './parse';
+import { commandsFor, flavourFor, locationEnv, promptFor } from './locations';
+import { complete } from './completion';
+
+export interface SessionOptions {
+  /**
+   * `realtime`: virtual time follows real time (the worker advances it) and
+   * `sleep` waits for real. `virtual`: waiting advances the virtual clock at once.
+   */
+  mode: 'realtime' | 'virtual';
+}
+
+interface Frame {
+  location: Location;
+  env: Map<string, string>;
+  interpreter: Interpreter;
+}
+
+/** What a terminal line ran, for share links and lab checks. */
+export interface InputRecord {
+  /** Virtual time when the line started. */
+  at: number;
+  line: string;
+  /** Where it ran (`host`, `node:kind-worker2`, `pod:default/vote-x`). */
+  where: string;
+  exit: number;
+}
+
+export class TerminalSession {
+  private readonly frames: Frame[];
+  readonly history: string[] = [];
+  readonly inputs: InputRecord[] = [];
+  private cancel = { cancelled: false };
+  private effect: (e: TerminalEffect) => void = () => {};
+
+  constructor(
+    readonly sim: Simulation,
+    private readonly opts: SessionOptions,
+  ) {
+    this.frames = [this.frame({ kind: 'host' })];
+  }
+
+  private frame(location: Location): Frame {
+    const flavour = flavourFor(location);
+    const interpreter = new Interpreter((name, ctx) => commandsFor(ctx.location, this.sim)[name], flavour, {
+      listCommands: (ctx) => Object.keys(commandsFor(ctx.location, this.sim)).sort(),
+    });
+    return { location, env: locationEnv(location, this.sim), interpreter };
+  }
+
+  private get top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  get location(): Location {
+    return this.top.location;
+  }
+
+  prompt(): string {
+    return promptFor(this.top.location, this.top.env);
+  }
+
+  isIncomplete(text: string): boolean {
+    return isIncomplete(text);
+  }
+
+  /** Ctrl-C: the running command stops at its next check. */
+  interrupt(): void {
+    this.cancel.cancelled = true;
+  }
+
+  complete(line: string): Completion {
+    return complete(line, this.top.location, this.sim, this.top.env, this.history);
+  }
+
+  /** Run one line as if typed at the prompt. Resolves to the exit status. */
+  async run(line: string, onOutput: (chunk: OutputChunk) => void, onEffect: (e: TerminalEffect) => void = () => {}): Promise<number> {
+    this.cancel = { cancelled: false };
+    this.effect = onEffect;
+    if (line.trim() !== '') this.history.push(line);
+    const frame = this.top;
+    const at = this.sim.now();
+    const io: CommandIO & { isTTY: boolean } = {
+      stdin: '',
+      stdout: (text) => onOutput({ stream: 'stdout', text }),
+      stderr: (text) => onOutput({ stream: 'stderr', text }),
+      isTTY: true,
+    };
+    let exit: number;
+    try {
+      exit = await frame.interpreter.run(line, io, this.context(frame));
+    } finally {
+      this.sim.settle();
+    }
+    this.inputs.push({ at, line, where: whereOf(frame.location), exit });
+    return exit;
+  }
+
+  /** The ExecContext commands see for a shell frame. */
+  private context(frame: Frame, location: Location = frame.location): ExecContext {
+    const session = this;
+    const sim = this.sim;
+    const ctx: ExecContext = {
+      sim,
+      location,
+      fs: sim.fs,
+      env: frame.env,
+      signal: this.cancel,
+      realtime: this.opts.mode === 'realtime',
+      history: this.history,
+      sleep: (ms) => session.sleep(ms),
+      runLine: async (line: string, io: CommandIO, where?: Location) => {
+        const target = where && whereOf(where) !== whereOf(frame.location) ? session.frame(where) : frame;
+        return target.interpreter.run(line, io, session.context(target), { nested: true });
+      },
+      clearScreen: () => session.effect({ type: 'clear' }),
+      enter: (loc: Location) => {
+        session.frames.push(session.frame(loc));
+      },
+      exit: () => {
+        if (session.frames.length > 1) session.frames.pop();
+      },
+    };
+    return ctx;
+  }
+
+  /** Wait `ms` of virtual time: at once in headless runs; in real time (interruptible) in the browser. */
+  private async sleep(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    if (this.opts.mode === 'virtual') {
+      this.sim.advance(ms);
+      return;
+    }
+    const end = Date.now() + ms;
+    while (!this.cancel.cancelled && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, Math.min(100, end - Date.now())));
+    }
+  }
+}
+
+function whereOf(l: Location): string {
+  return l.kind === 'host' ? 'host' : l.kind === 'node' ? `node:${l.node}` : `pod:${l.namespace}/${l.pod}/${l.container}`;
+}
+
+export type { Command };
