@@ -1,6 +1,7 @@
 // Installs what the two README commands need on a fresh machine: npm packages
 // (when package-lock.json changed since the last install) and, for tests,
-// Debian's Chromium and iptables/iproute2 (browser tests and the iptables oracle).
+// Debian's Chromium, iptables, iproute2 and net-tools (browser tests and the
+// oracles for iptables, ip and route).
 
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ export function ensureSystemPackages() {
   if (!hasCommand(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium');
   if (!hasCommand('/usr/sbin/iptables')) missing.push('iptables');
   if (!hasCommand('/usr/sbin/ip') && !hasCommand('/sbin/ip')) missing.push('iproute2');
+  if (!hasCommand('/usr/sbin/route') && !hasCommand('/sbin/route')) missing.push('net-tools');
   if (missing.length === 0) return;
   const sudo = process.getuid && process.getuid() === 0 ? '' : 'sudo ';
   console.log(`> apt-get install -y ${missing.join(' ')}`);

@@ -64,7 +64,7 @@ describe('ApiStore', () => {
 
   it('generates names from generateName with the apiserver alphabet', () => {
     const { store } = newStore();
-    const p = store.create({ ...pod(''), metadata: { generateName: 'vote-', namespace: 'default' } });
+    const p = store.create<Pod>({ ...pod(''), metadata: { generateName: 'vote-', namespace: 'default' } });
     expect(p.metadata.name).toMatch(/^vote-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 

@@ -94,8 +94,15 @@ export interface Container {
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
-  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[];
+  volumeDevices?: { name: string; devicePath: string }[];
+  envFrom?: { configMapRef?: { name: string; optional?: boolean }; secretRef?: { name: string; optional?: boolean }; prefix?: string }[];
+  startupProbe?: Probe;
+  securityContext?: Record<string, unknown>;
+  /** `Always` on an init container makes it a sidecar. */
+  restartPolicy?: 'Always';
   stdin?: boolean;
+  stdinOnce?: boolean;
   tty?: boolean;
 }
 
@@ -129,6 +136,10 @@ export interface PodSpec {
   enableServiceLinks?: boolean;
   priority?: number;
   preemptionPolicy?: string;
+  readinessGates?: { conditionType: string }[];
+  runtimeClassName?: string;
+  topologySpreadConstraints?: Record<string, unknown>[];
+  overhead?: Record<string, string>;
   volumes?: { name: string; [k: string]: unknown }[];
 }
 
@@ -144,7 +155,7 @@ export interface PodCondition {
 export interface ContainerState {
   waiting?: { reason: string; message?: string };
   running?: { startedAt: string };
-  terminated?: { exitCode: number; reason?: string; startedAt?: string; finishedAt?: string; containerID?: string };
+  terminated?: { exitCode: number; reason?: string; message?: string; signal?: number; startedAt?: string; finishedAt?: string; containerID?: string };
 }
 
 export interface ContainerStatus {
@@ -169,6 +180,8 @@ export interface PodStatus {
   startTime?: string;
   qosClass?: 'BestEffort' | 'Burstable' | 'Guaranteed';
   containerStatuses?: ContainerStatus[];
+  initContainerStatuses?: ContainerStatus[];
+  nominatedNodeName?: string;
   reason?: string;
   message?: string;
 }
@@ -200,6 +213,7 @@ export interface ReplicaSet extends KubeObject {
     readyReplicas?: number;
     availableReplicas?: number;
     observedGeneration?: number;
+    conditions?: { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }[];
   };
 }
 
@@ -325,7 +339,7 @@ export interface EndpointSlice extends KubeObject {
 export interface Namespace extends KubeObject {
   kind: 'Namespace';
   spec?: { finalizers?: string[] };
-  status?: { phase: 'Active' | 'Terminating' };
+  status?: { phase: 'Active' | 'Terminating'; conditions?: { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }[] };
 }
 
 export interface Taint {
@@ -377,7 +391,8 @@ export interface KubeEvent extends KubeObject {
   lastTimestamp: string;
   count: number;
   type: 'Normal' | 'Warning';
-  eventTime: null;
+  eventTime: string | null;
+  series?: { count: number; lastObservedTime: string };
   reportingComponent: string;
   reportingInstance: string;
 }

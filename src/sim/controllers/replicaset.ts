@@ -116,11 +116,11 @@ export function startReplicaSetController(ctx: ControllerContext): void {
       availableReplicas: available.length,
       observedGeneration: rs.metadata.generation,
     };
-    const clean: Record<string, number | undefined> = { ...status };
+    const clean: NonNullable<ReplicaSet['status']> = { ...status };
     // The API omits zero counts (omitempty) except `replicas`.
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) if (!clean[k]) delete clean[k];
     const current = store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name!);
-    if (current) store.update({ ...current, status: clean as ReplicaSet['status'] }, { subresource: 'status' });
+    if (current) store.update({ ...current, status: clean }, { subresource: 'status' });
   }
 }
 
