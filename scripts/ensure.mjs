@@ -29,13 +29,29 @@ function hasCommand(path) {
   return existsSync(path);
 }
 
-/** Debian packages for the browser and oracle tests (needs root, as on the CI machine). */
+/**
+ * Debian packages for the browser and oracle tests (needs root, as on the CI
+ * machine): Chromium for the browser; iptables, iproute2, net-tools for the
+ * node-network oracles; busybox, BIND's nslookup, nginx, redis and PostgreSQL
+ * clients/servers for the DNS and app oracles.
+ */
+const PACKAGES = [
+  ['chromium', [process.env.CHROMIUM_PATH || '/usr/bin/chromium']],
+  ['iptables', ['/usr/sbin/iptables']],
+  ['iproute2', ['/usr/sbin/ip', '/sbin/ip', '/bin/ip']],
+  ['net-tools', ['/usr/sbin/route', '/sbin/route']],
+  ['busybox', ['/usr/bin/busybox', '/bin/busybox']],
+  ['bind9-dnsutils', ['/usr/bin/nslookup']],
+  ['nginx-light', ['/usr/sbin/nginx']],
+  ['redis-server', ['/usr/bin/redis-server']],
+  ['redis-tools', ['/usr/bin/redis-cli']],
+  ['postgresql-15', ['/usr/lib/postgresql/15/bin/postgres']],
+  ['postgresql-client-15', ['/usr/lib/postgresql/15/bin/psql']],
+  ['util-linux', ['/usr/bin/unshare']],
+];
+
 export function ensureSystemPackages() {
-  const missing = [];
-  if (!hasCommand(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium');
-  if (!hasCommand('/usr/sbin/iptables')) missing.push('iptables');
-  if (!hasCommand('/usr/sbin/ip') && !hasCommand('/sbin/ip')) missing.push('iproute2');
-  if (!hasCommand('/usr/sbin/route') && !hasCommand('/sbin/route')) missing.push('net-tools');
+  const missing = PACKAGES.filter(([, paths]) => !paths.some(hasCommand)).map(([pkg]) => pkg);
   if (missing.length === 0) return;
   const sudo = process.getuid && process.getuid() === 0 ? '' : 'sudo ';
   console.log(`> apt-get install -y ${missing.join(' ')}`);

@@ -16,6 +16,7 @@ import { runFlags, runRun } from './commands/run';
 import { runConfig } from './commands/config';
 import { apiResourcesFlags, runApiResources, runClusterInfo, runVersion, versionFlags } from './commands/info';
 import { exposeFlags, runExpose } from './commands/expose';
+import { execFlags, runExec } from './commands/exec';
 import { kubectlHelp, commandHelp } from './help';
 
 interface Subcommand {
@@ -43,6 +44,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'api-resources': { flags: apiResourcesFlags, run: runApiResources },
   'cluster-info': { flags: [], run: runClusterInfo },
   expose: { flags: exposeFlags, run: runExpose },
+  exec: { flags: execFlags, run: runExec },
 };
 
 /** Extra commands other modules (exec, logs, edit...) register here. */

@@ -37,10 +37,15 @@ export const createServiceFlags: FlagSpec[] = [
   { name: 'external-name', type: 'string' },
 ];
 
+/** The positional arguments before `--` (after it comes the container command). */
+function namesBeforeDash(env: KubectlEnv): string[] {
+  return env.flags.dashAt >= 0 ? env.flags.args.slice(0, env.flags.dashAt) : env.flags.args;
+}
+
 function exactlyOneName(env: KubectlEnv): string {
-  const n = env.flags.args.length;
-  if (n !== 1) throw new KubectlError(`error: exactly one NAME is required, got ${n}\nSee '${env.commandPath} -h' for help and examples`);
-  return env.flags.args[0];
+  const names = namesBeforeDash(env);
+  if (names.length !== 1) throw new KubectlError(`error: exactly one NAME is required, got ${names.length}\nSee '${env.commandPath} -h' for help and examples`);
+  return names[0];
 }
 
 /** The container name kubectl derives from an image reference: `gcr.io/kuar-demo/kuard-amd64:blue` -> `kuard-amd64`. */

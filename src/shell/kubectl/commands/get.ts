@@ -13,7 +13,7 @@ import { parseResourceArgs } from '../resources';
 import { getTableOutput, printNames, type KindList } from '../printers';
 import { parseOutputFormat, printObjects } from '../output';
 import { objectsFromFiles } from './files';
-import { watchGet } from './get-watch';
+import { oneKindOnly, watchGet } from './get-watch';
 
 export const getFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -133,35 +133,49 @@ export async function runGet(env: KubectlEnv): Promise<number> {
   }
 
   const all = lists.flatMap((l) => l.items);
-  if (!f.bool('watch-only')) {
-    if (format.kind === 'table') {
-      const res = getTableOutput(
-        lists,
-        {
-          wide: format.wide,
-          allNamespaces: allNs,
-          withKind: multipleKinds || f.bool('show-kind'),
-          showLabels: f.bool('show-labels'),
-          labelColumns: f.list('label-columns'),
-          noHeaders: f.bool('no-headers'),
-          namespace: env.namespace,
-          hadErrors: errors.length > 0,
-        },
-        env.now(),
-      );
-      env.out(res.stdout);
-      if (res.stderr && !f.bool('watch')) env.err(res.stderr);
-    } else if (format.kind === 'name') {
-      env.out(printNames(all));
-    } else {
-      const single = singleNamed && all.length === 1;
-      if (all.length > 0 || !singleNamed) env.out(printObjects(format, single ? all[0] : undefined, all));
-    }
+  if (f.bool('watch') || f.bool('watch-only')) {
+    for (const e of errors) env.err(`${e}\n`);
+    if (errors.length) return 1;
+    oneKindOnly(lists.length);
+    const req = f.args.length ? parseResourceArgs(f.args) : undefined;
+    const named = req?.names.get(0);
+    return watchGet(env, lists[0].items, {
+      kind: lists[0].kind,
+      namespace: allNs ? undefined : env.namespace,
+      name: named?.length === 1 ? named[0] : undefined,
+      selector,
+      format,
+      showKind: multipleKinds || f.bool('show-kind'),
+      allNamespaces: allNs,
+      showLabels: f.bool('show-labels'),
+      labelColumns: f.list('label-columns'),
+      noHeaders: f.bool('no-headers'),
+      watchOnly: f.bool('watch-only'),
+    });
+  }
+  if (format.kind === 'table') {
+    const res = getTableOutput(
+      lists,
+      {
+        wide: format.wide,
+        allNamespaces: allNs,
+        withKind: multipleKinds || f.bool('show-kind'),
+        showLabels: f.bool('show-labels'),
+        labelColumns: f.list('label-columns'),
+        noHeaders: f.bool('no-headers'),
+        namespace: env.namespace,
+        hadErrors: errors.length > 0,
+      },
+      env.now(),
+    );
+    env.out(res.stdout);
+    env.err(res.stderr);
+  } else if (format.kind === 'name') {
+    env.out(printNames(all));
+  } else {
+    const single = singleNamed && all.length === 1;
+    if (all.length > 0 || !singleNamed) env.out(printObjects(format, single ? all[0] : undefined, all));
   }
   for (const e of errors) env.err(`${e}\n`);
-  if (f.bool('watch') || f.bool('watch-only')) {
-    if (errors.length) return 1;
-    return watchGet(env, lists.map((l) => l.kind), { namespace: allNs ? undefined : env.namespace, selector, format, multipleKinds });
-  }
   return errors.length ? 1 : 0;
 }
