@@ -5,8 +5,10 @@
 import type { Simulation } from '../sim/simulation';
 import type { Command, Location } from './types';
 import type { ShellFlavour } from './parse';
+import type { VirtualFs } from './fs/vfs';
 import { genericCommands } from './commands';
 import { kubectl } from './kubectl';
+import { hasProgram } from '../sim/apps';
 
 export const HOST_NAME = 'playground';
 
@@ -19,14 +21,36 @@ export const locationCommands: { host: Record<string, Command>; node: Record<str
   pod: {},
 };
 
-export function commandsFor(location: Location, _sim: Simulation): Record<string, Command> {
+/** Programs that only some images carry; the rest of a userland's tools are the generic ones. */
+const IMAGE_TOOLS = ['curl', 'wget', 'ping', 'nslookup', 'dig', 'host', 'nc', 'redis-cli', 'psql', 'sh', 'bash'];
+
+export function commandsFor(location: Location, sim: Simulation): Record<string, Command> {
   switch (location.kind) {
     case 'host':
       return { ...hostCommands, ...locationCommands.host };
     case 'node':
       return { ...genericCommands, ...locationCommands.node };
+    case 'pod': {
+      const rc = sim.runtime.apps.container(location.namespace, location.pod, location.container);
+      if (!rc || rc.image.userland === 'distroless') return {};
+      const out: Record<string, Command> = { ...genericCommands };
+      for (const [name, cmd] of Object.entries(locationCommands.pod)) {
+        if (!IMAGE_TOOLS.includes(name) || hasProgram(rc.image, name)) out[name] = cmd;
+      }
+      return out;
+    }
+  }
+}
+
+/** The file tree a command sees where it runs. */
+export function fsFor(location: Location, sim: Simulation): VirtualFs {
+  switch (location.kind) {
+    case 'host':
+      return sim.fs;
+    case 'node':
+      return sim.runtime.nodeFs(location.node) ?? sim.fs;
     case 'pod':
-      return { ...genericCommands, ...locationCommands.pod };
+      return sim.runtime.apps.containerFs(location.namespace, location.pod, location.container) ?? sim.fs;
   }
 }
 
@@ -38,7 +62,7 @@ export function flavourFor(location: Location): ShellFlavour {
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export function locationEnv(location: Location, _sim: Simulation): Map<string, string> {
+export function locationEnv(location: Location, sim: Simulation): Map<string, string> {
   switch (location.kind) {
     case 'host':
       return new Map([
@@ -60,14 +84,14 @@ export function locationEnv(location: Location, _sim: Simulation): Map<string, s
         ['PWD', '/'],
         ['TERM', 'xterm'],
       ]);
-    case 'pod':
-      return new Map([
-        ['HOME', '/root'],
-        ['HOSTNAME', location.pod],
-        ['PATH', PATH],
-        ['PWD', '/'],
-        ['TERM', 'xterm'],
-      ]);
+    case 'pod': {
+      // The process environment the kubelet gave the container when it started.
+      const rc = sim.runtime.apps.container(location.namespace, location.pod, location.container);
+      const env = new Map((rc?.env ?? []).map((e) => [e.name, e.value] as [string, string]));
+      env.set('PWD', '/');
+      if (!env.has('HOME')) env.set('HOME', '/root');
+      return env;
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type { Command, CommandIO, ExecContext, Location } from './types';
 import type { Completion, OutputChunk, TerminalEffect } from '../worker/protocol';
 import { Interpreter } from './interp';
 import { isIncomplete } from './parse';
-import { commandsFor, flavourFor, locationEnv, promptFor } from './locations';
+import { commandsFor, flavourFor, fsFor, locationEnv, promptFor } from './locations';
 import { complete } from './completion';
 
 export interface SessionOptions {
@@ -112,7 +112,7 @@ export class TerminalSession {
     const ctx: ExecContext = {
       sim,
       location,
-      fs: sim.fs,
+      fs: fsFor(location, sim),
       env: frame.env,
       signal: this.cancel,
       realtime: this.opts.mode === 'realtime',

@@ -23,7 +23,7 @@ import { startGarbageCollector } from './controllers/garbage-collector';
 import { WeaveIpam } from './net/weave-ipam';
 import { bootstrapCluster } from './cluster/bootstrap';
 import { DEFAULT_CLUSTER, type ClusterConfig } from './cluster/config';
-import { basicCatalog } from './cluster/runtime-catalog';
+import { ClusterRuntime } from './runtime';
 import { VirtualFs } from '../shell/fs/vfs';
 import { buildSnapshot } from './snapshot';
 import type { ClusterSnapshot } from '../worker/protocol';
@@ -37,7 +37,7 @@ export const SESSION_START_MS = CLUSTER_CREATED_MS + 10 * 60_000;
 export interface SimulationOptions {
   seed?: number;
   cluster?: ClusterConfig;
-  /** The container runtime's knowledge of images and processes. */
+  /** Replace the container runtime's knowledge of images and processes (tests). */
   catalog?: RuntimeCatalog;
 }
 
@@ -51,6 +51,8 @@ export class Simulation {
   readonly kubelet: Kubelet;
   readonly clusterIPs: ClusterIPAllocator;
   readonly nodePorts: NodePortAllocator;
+  /** What runs on the nodes: kube-proxy, the network, CoreDNS, the apps, logs and packet traces. */
+  readonly runtime: ClusterRuntime;
   /** The learner's files (editor and terminal share them). */
   readonly fs: VirtualFs;
   private readonly queue = new WorkQueue();
@@ -71,7 +73,7 @@ export class Simulation {
     this.cluster = opts.cluster ?? DEFAULT_CLUSTER;
     this.clock = new VirtualClock(CLUSTER_CREATED_MS);
     this.store = new ApiStore(() => this.clock.now(), this.rng('apiserver'));
-    this.fs = new VirtualFs();
+    this.fs = new VirtualFs({ now: () => this.clock.now() });
     this.events = new EventRecorder(this.store, () => this.clock.now());
     this.ipam = new WeaveIpam(this.cluster.podCIDR);
     this.clusterIPs = new ClusterIPAllocator(this.cluster.serviceCIDR, this.rng('clusterip-allocator'));
@@ -82,6 +84,8 @@ export class Simulation {
     this.store.registerStrategy('ReplicaSet', replicaSetStrategy);
     this.store.registerStrategy('Deployment', deploymentStrategy);
     this.store.registerStrategy('Namespace', namespaceStrategy);
+
+    this.runtime = new ClusterRuntime(this.store, this.cluster, this.ipam, this.clock, (label) => this.rng(label));
 
     const ctx: ControllerContext = {
       store: this.store,
@@ -95,7 +99,7 @@ export class Simulation {
     startReplicaSetController(ctx);
     startScheduler(ctx);
     startEndpointControllers(ctx);
-    this.kubelet = startKubelet(ctx, this.ipam, opts.catalog ?? basicCatalog);
+    this.kubelet = startKubelet(ctx, this.ipam, opts.catalog ?? this.runtime.apps);
 
     this.store.watchAll(() => {
       this.version++;

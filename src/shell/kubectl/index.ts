@@ -17,6 +17,7 @@ import { runConfig } from './commands/config';
 import { apiResourcesFlags, runApiResources, runClusterInfo, runVersion, versionFlags } from './commands/info';
 import { exposeFlags, runExpose } from './commands/expose';
 import { execFlags, runExec } from './commands/exec';
+import { logsFlags, runLogs } from './commands/logs';
 import { kubectlHelp, commandHelp } from './help';
 
 interface Subcommand {
@@ -45,6 +46,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'cluster-info': { flags: [], run: runClusterInfo },
   expose: { flags: exposeFlags, run: runExpose },
   exec: { flags: execFlags, run: runExec },
+  logs: { flags: logsFlags, run: runLogs },
 };
 
 /** Extra commands other modules (exec, logs, edit...) register here. */

@@ -31,6 +31,8 @@ export interface ProcessFacts {
   /** The main process exits after this many ms (undefined: runs until stopped). */
   exitsAfterMs?: number;
   exitCode?: number;
+  /** containerd could not start the process (missing executable): reason StartError, exit code 128. */
+  startError?: string;
   /** Seconds the process takes to stop on SIGTERM (busybox `sleep` ignores it: the whole grace period). */
   stopsAfterMs: number;
 }
@@ -250,6 +252,19 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
     const cr = rt.containers.get(c.name)!;
     const fp = `spec.containers{${c.name}}`;
     const containerID = `containerd://${hexString(rng, 64)}`;
+    const startError = catalog.process(pod, c).startError;
+    if (startError) {
+      events.record(pod, 'Normal', 'Created', `Created container: ${c.name}`, source(node), fp);
+      events.record(pod, 'Warning', 'Failed', `Error: ${startError}`, source(node), fp);
+      const at = rfc3339(clock.now());
+      setContainer(pod, c.name, (s) => {
+        s.containerID = containerID;
+        s.imageID = facts.imageID;
+        s.image = facts.fullRef;
+      });
+      exited(pod, c, rt, facts, containerID, at, 128, 'StartError', startError);
+      return;
+    }
     events.record(pod, 'Normal', 'Created', `Created container: ${c.name}`, source(node), fp);
     events.record(pod, 'Normal', 'Started', `Started container ${c.name}`, source(node), fp);
     const startedAt = rfc3339(clock.now());
@@ -261,7 +276,8 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
       s.image = facts.fullRef;
       s.started = true;
       s.state = { running: { startedAt } };
-      s.ready = live ? catalog.ready?.(live, c) ?? true : true;
+      // With a readiness probe the container is not ready until the probe passes.
+      s.ready = !c.readinessProbe;
     });
     const proc = catalog.process(pod, c);
     if (proc.exitsAfterMs !== undefined) {
@@ -269,14 +285,58 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
         clock.after(proc.exitsAfterMs, () => exited(pod, c, rt, facts, containerID, startedAt, proc.exitCode ?? 0)),
       );
     }
+    if (c.readinessProbe) probeLoop(pod, c, rt, c.readinessProbe);
   }
 
-  function exited(pod: Pod, c: Container, rt: PodRuntime, facts: ImageFacts, containerID: string, startedAt: string, exitCode: number): void {
+  /**
+   * Readiness probes: not ready until the first success after initialDelaySeconds;
+   * then every periodSeconds, failureThreshold failures make it not ready again
+   * and successThreshold successes make it ready.
+   */
+  function probeLoop(pod: Pod, c: Container, rt: PodRuntime, probe: NonNullable<Container['readinessProbe']>): void {
+    const cr = rt.containers.get(c.name)!;
+    const period = (probe.periodSeconds ?? 10) * 1000;
+    const failureThreshold = probe.failureThreshold ?? 3;
+    const successThreshold = probe.successThreshold ?? 1;
+    let failures = 0;
+    let successes = 0;
+    let ready = false;
+    const tick = () => {
+      if (rt.stopping) return;
+      const live = current(pod);
+      if (!live) return;
+      const status = live.status?.containerStatuses?.find((s) => s.name === c.name);
+      if (!status?.state.running) return;
+      const ok = catalog.ready?.(live, c) ?? true;
+      if (ok) {
+        failures = 0;
+        successes++;
+        if (!ready && successes >= successThreshold) {
+          ready = true;
+          setContainer(pod, c.name, (s) => (s.ready = true));
+        }
+      } else {
+        successes = 0;
+        failures++;
+        if (ready && failures >= failureThreshold) {
+          ready = false;
+          setContainer(pod, c.name, (s) => (s.ready = false));
+        }
+        if (failures === 1 || failures % failureThreshold === 0) {
+          events.record(pod, 'Warning', 'Unhealthy', `Readiness probe failed: HTTP probe failed with statuscode: 503`, source(pod.spec.nodeName!), `spec.containers{${c.name}}`);
+        }
+      }
+      cr.timers.push(clock.after(period, tick));
+    };
+    cr.timers.push(clock.after((probe.initialDelaySeconds ?? 0) * 1000 + 100, tick));
+  }
+
+  function exited(pod: Pod, c: Container, rt: PodRuntime, facts: ImageFacts, containerID: string, startedAt: string, exitCode: number, reason?: string, message?: string): void {
     if (rt.stopping) return;
     const node = pod.spec.nodeName!;
     const cr = rt.containers.get(c.name)!;
     const finishedAt = rfc3339(clock.now());
-    const terminated = { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt, containerID };
+    const terminated = { exitCode, reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'), ...(message ? { message } : {}), startedAt, finishedAt, containerID };
     const policy = pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
     setContainer(pod, c.name, (s) => {

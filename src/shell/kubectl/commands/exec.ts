@@ -9,6 +9,8 @@ import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
 import { parseResourceArgs } from '../resources';
 import { controllerRef } from '../../../sim/controllers/podutil';
+import { commandsFor } from '../../locations';
+import { hexString } from '../../../sim/core/ids';
 
 export const execFlags: FlagSpec[] = [
   { name: 'stdin', short: 'i', type: 'bool' },
@@ -69,6 +71,13 @@ export async function runExec(env: KubectlEnv): Promise<number> {
   if (!status?.state.running) throw new KubectlError(`error: unable to upgrade connection: container not found ("${container}")`);
 
   const location = { kind: 'pod' as const, namespace: pod.metadata.namespace!, pod: pod.metadata.name!, container, shell: 'sh' };
+  // exec runs the program itself, not a shell: a program the image lacks fails in the runtime.
+  const program = command[0].split('/').pop()!;
+  if (!(program in commandsFor(location, env.sim))) {
+    throw new KubectlError(
+      `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${hexString(env.sim.rng('exec-ids'), 64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown`,
+    );
+  }
   const interactive = f.bool('stdin') && f.bool('tty');
   if (interactive && command.length === 1 && SHELLS.has(command[0])) {
     const shell = command[0].replace(/^\/bin\//, '');
