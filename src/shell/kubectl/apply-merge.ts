@@ -5,6 +5,8 @@
 // controllers) stay. Lists with a strategic merge key (containers by name,
 // service ports by port...) are merged item by item; other lists are replaced.
 
+import { cloneJson } from '../../sim/core/clone';
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
@@ -82,7 +84,7 @@ export function threeWayMerge(live: Obj, lastApplied: Obj | undefined, desired: 
  * encoded as compact JSON with sorted keys and a trailing newline.
  */
 export function lastAppliedFor(fileObj: Obj, namespace: string | undefined, encode: (v: unknown) => string): string {
-  const copy = structuredClone(fileObj) as Obj;
+  const copy = cloneJson(fileObj) as Obj;
   const meta = (isObj(copy.metadata) ? copy.metadata : (copy.metadata = {})) as Obj;
   if (namespace !== undefined) meta.namespace = namespace;
   const annotations = isObj(meta.annotations) ? { ...meta.annotations } : {};
@@ -93,7 +95,7 @@ export function lastAppliedFor(fileObj: Obj, namespace: string | undefined, enco
 
 /** The object to send: the file's object with its annotations plus the new last-applied one. */
 export function withLastApplied(fileObj: Obj, namespace: string | undefined, annotation: string): Obj {
-  const copy = structuredClone(fileObj) as Obj;
+  const copy = cloneJson(fileObj) as Obj;
   const meta = (isObj(copy.metadata) ? copy.metadata : (copy.metadata = {})) as Obj;
   if (namespace !== undefined) meta.namespace = namespace;
   meta.annotations = { ...(isObj(meta.annotations) ? meta.annotations : {}), [LAST_APPLIED]: annotation };

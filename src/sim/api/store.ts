@@ -4,11 +4,13 @@
 // watchers. Stored objects are treated as immutable: writers always store a new
 // object, so readers (kubectl, controllers, the UI) may hold references safely.
 
+import { cloneJson } from '../core/clone';
 import type { KubeObject, LabelSelector } from './types';
 import { resourceForKind, qualifiedPlural, type ResourceInfo } from './kinds';
 import { StatusError, notFound, alreadyExists, invalidError, type FieldError } from './errors';
 import { rfc3339 } from '../core/time';
 import { uuid, randomSuffix } from '../core/ids';
+import { deepEqual } from '../core/deep-equal';
 import type { Rng } from '../core/rng';
 import { matchesSelector, labelSelectorFromMap } from './selectors';
 
@@ -175,7 +177,7 @@ export class ApiStore {
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
     const info = this.info(input.kind);
-    const obj = structuredClone(input) as KubeObject;
+    const obj = cloneJson(input) as KubeObject;
     obj.metadata = obj.metadata ?? {};
     const meta = obj.metadata;
     const ctx: StrategyContext = { store: this, dryRun: !!opts.dryRun };
@@ -240,7 +242,7 @@ export class ApiStore {
     const strategy = this.strategies.get(info.kind) ?? {};
     let obj: KubeObject;
     if (opts.subresource === 'status') {
-      obj = { ...old, status: structuredClone((input as KubeObject).status) };
+      obj = { ...old, status: cloneJson((input as KubeObject).status) };
       obj.metadata = { ...old.metadata };
     } else if (opts.subresource === 'binding') {
       const nodeName = (input as unknown as { spec: { nodeName?: string } }).spec.nodeName;
@@ -248,7 +250,7 @@ export class ApiStore {
       if (oldSpec.nodeName) throw new StatusError('Conflict', `pod ${name} is already assigned to node "${oldSpec.nodeName}"`);
       obj = { ...old, spec: { ...oldSpec, nodeName }, metadata: { ...old.metadata } };
     } else {
-      obj = structuredClone(input) as KubeObject;
+      obj = cloneJson(input) as KubeObject;
       // Keep server-owned metadata and the status (status changes need the subresource).
       obj.metadata = {
         ...obj.metadata,
@@ -270,11 +272,11 @@ export class ApiStore {
         ...(strategy.validateUpdate?.(obj, old, ctx) ?? []),
       ];
       if (errs.length) throw invalidError(info.kind, name, info.group, errs);
-      if (strategy.tracksGeneration && !sameJson(specOf(obj), specOf(old))) {
+      if (strategy.tracksGeneration && !deepEqual(specOf(obj), specOf(old))) {
         obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
       }
     }
-    if (sameJson({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
+    if (deepEqual({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
       // A no-op write does not bump resourceVersion and sends no event, as etcd would not change.
       return old as T;
     }
@@ -464,7 +466,7 @@ function specOf(o: KubeObject): unknown {
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return deepEqual(a, b);
 }
 
 /** JSON with sorted keys and no undefined, for comparisons. */

@@ -3,6 +3,7 @@
 // maxUnavailable or Recreate, revision annotations, history cleanup, status
 // and conditions.
 
+import { cloneJson } from '../core/clone';
 import type { Deployment, Pod, PodTemplateSpec, ReplicaSet } from '../api/types';
 import { canonicalJson } from '../api/store';
 import type { ControllerContext } from './context';
@@ -15,8 +16,21 @@ const SOURCE = { component: 'deployment-controller' };
 const HASH_LABEL = 'pod-template-hash';
 const REVISION = 'deployment.kubernetes.io/revision';
 
-/** pod-template-hash: a 32-bit hash of the template, in rand.SafeEncodeString form. */
+const hashes = new WeakMap<PodTemplateSpec, string>();
+
+/** pod-template-hash: a 32-bit hash of the template, in rand.SafeEncodeString form (stored objects never change, so memoised). */
 export function podTemplateHash(t: PodTemplateSpec, collisionCount = 0): string {
+  if (collisionCount === 0) {
+    const hit = hashes.get(t);
+    if (hit) return hit;
+    const h = computeTemplateHash(t, 0);
+    hashes.set(t, h);
+    return h;
+  }
+  return computeTemplateHash(t, collisionCount);
+}
+
+function computeTemplateHash(t: PodTemplateSpec, collisionCount: number): string {
   const labels = { ...(t.metadata?.labels ?? {}) };
   delete labels[HASH_LABEL];
   const h = fnv32a(canonicalJson({ ...t, metadata: { ...t.metadata, labels } }) + (collisionCount ? `#${collisionCount}` : ''));
@@ -143,7 +157,7 @@ export function startDeploymentController(ctx: ControllerContext): void {
   }
 
   function createReplicaSet(d: Deployment, hash: string, replicas: number, revision: number, surge: number): ReplicaSet {
-    const template = structuredClone(d.spec.template);
+    const template = cloneJson(d.spec.template);
     template.metadata = { ...template.metadata, labels: { ...(template.metadata?.labels ?? {}), [HASH_LABEL]: hash } };
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',

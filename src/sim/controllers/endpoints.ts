@@ -14,7 +14,7 @@ import { nsKey, splitKey } from './queue';
 import { isPodReady, isTerminating } from './podutil';
 import { ServiceSelectorIndex } from './service-index';
 import { rfc3339 } from '../core/time';
-import { canonicalJson } from '../api/store';
+import { deepEqual } from '../core/deep-equal';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -32,6 +32,11 @@ export function resolveTargetPort(pod: Pod, sp: ServicePort): number | undefined
     for (const p of c.ports ?? []) if (p.name === t && (p.protocol ?? 'TCP') === (sp.protocol ?? 'TCP')) return p.containerPort;
   }
   return undefined;
+}
+
+/** Endpoints with the same resolved ports share a subset (or a slice). */
+function portsKey(ports: readonly EndpointPort[]): string {
+  return ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol ?? 'TCP'}/${p.appProtocol ?? ''}`).join(',');
 }
 
 interface PodEndpoint {
@@ -121,7 +126,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     const name = svc.metadata.name!;
     const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
     for (const ep of eps) {
-      const k = canonicalJson(ep.ports);
+      const k = portsKey(ep.ports);
       let g = groups.get(k);
       if (!g) groups.set(k, (g = { ports: ep.ports, ready: [], notReady: [] }));
       const addr: EndpointAddress = {
@@ -154,7 +159,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
       },
       ...(subsets.length ? { subsets } : {}),
     };
-    if (existing && canonicalJson(existing.subsets ?? null) === canonicalJson(want.subsets ?? null) && canonicalJson(existing.metadata.labels ?? {}) === canonicalJson(labels)) return;
+    if (existing && deepEqual(existing.subsets ?? null, want.subsets ?? null) && deepEqual(existing.metadata.labels ?? {}, labels)) return;
     want.metadata.annotations![TRIGGER] = rfc3339(clock.now());
     if (existing) store.update({ ...want, metadata: { ...existing.metadata, labels: want.metadata.labels, annotations: want.metadata.annotations } });
     else store.create(want);
@@ -189,7 +194,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     // Desired endpoints grouped by port mapping; each group lives in its own slices.
     const wanted = new Map<string, { ports: EndpointPort[]; byIP: Map<string, SliceEndpoint> }>();
     for (const ep of eps) {
-      const k = canonicalJson(ep.ports);
+      const k = portsKey(ep.ports);
       let g = wanted.get(k);
       if (!g) wanted.set(k, (g = { ports: ep.ports, byIP: new Map() }));
       g.byIP.set(ep.ip, sliceEndpoint(svc, ep));
@@ -199,7 +204,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     const labels = (s: EndpointSlice) => ({ ...(svc.metadata.labels ?? {}), [MANAGED_BY_LABEL]: SLICE_CONTROLLER, [SERVICE_NAME_LABEL]: svc.metadata.name!, ...pick(s.metadata.labels) });
     // Update existing slices in place: keep arrival order, drop what is gone, refresh conditions.
     for (const s of slices) {
-      const k = canonicalJson((s.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) })));
+      const k = portsKey((s.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port ?? 0, protocol: p.protocol, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) })));
       const g = wanted.get(k);
       if (!g || s.endpoints === null) continue;
       const next: SliceEndpoint[] = [];
@@ -250,7 +255,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
   }
 
   function writeSlice(s: EndpointSlice, endpoints: SliceEndpoint[] | null, ports: EndpointSlice['ports'], labels: Record<string, string>): void {
-    if (canonicalJson(s.endpoints) === canonicalJson(endpoints) && canonicalJson(s.ports) === canonicalJson(ports) && canonicalJson(s.metadata.labels) === canonicalJson(labels)) return;
+    if (deepEqual(s.endpoints, endpoints) && deepEqual(s.ports, ports) && deepEqual(s.metadata.labels, labels)) return;
     store.update<EndpointSlice>({ ...s, metadata: { ...s.metadata, labels, annotations: { ...s.metadata.annotations, [TRIGGER]: rfc3339(clock.now()) } }, endpoints, ports });
   }
 

@@ -5,6 +5,7 @@
 // ErrImagePull / ImagePullBackOff, Completed / Error / CrashLoopBackOff with
 // exponential back-off (10s doubling to 5m).
 
+import { cloneJson } from '../core/clone';
 import type { Container, ContainerStatus, Node, Pod, PodCondition } from '../api/types';
 import type { ControllerContext } from './context';
 import type { Timer } from '../core/clock';
@@ -133,7 +134,7 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
   function writeStatus(pod: Pod, mutate: (p: Pod) => void): Pod | undefined {
     const cur = current(pod);
     if (!cur) return undefined;
-    const next = structuredClone(cur);
+    const next = cloneJson(cur);
     next.status ??= {};
     mutate(next);
     next.status.phase = phaseOf(next);

@@ -2,6 +2,7 @@
 // selector, adopting matching orphans (the K104 stand-alone `vote` pod) and
 // releasing pods whose labels no longer match, and reports status.
 
+import { cloneJson } from '../core/clone';
 import type { Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/selectors';
 import type { ControllerContext } from './context';
@@ -86,7 +87,7 @@ export function startReplicaSetController(ctx: ControllerContext): void {
         ...(t.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
         ownerReferences: [ownerRefTo(rs)],
       },
-      spec: structuredClone(t.spec),
+      spec: cloneJson(t.spec),
     };
     const created = store.create(pod);
     events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, SOURCE);

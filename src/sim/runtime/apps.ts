@@ -4,7 +4,7 @@
 // clock. Also the container runtime's view of images for the kubelet.
 
 import type { ApiStore } from '../api/store';
-import type { Container, Node, Pod, Probe } from '../api/types';
+import type { Container, Node, Pod, Probe, Service } from '../api/types';
 import type { ClusterConfig } from '../cluster/config';
 import type { Timer } from '../core/clock';
 import type { Rng } from '../core/rng';
@@ -26,16 +26,61 @@ interface RunningContainer {
   container: Container;
   image: ImageInfo;
   app: AppInstance;
-  env: EnvEntry[];
+  /** The process environment, computed on first use from what the kubelet captured at start. */
+  readonly env: EnvEntry[];
   fs?: VirtualFs;
   timer?: Timer;
 }
 
 const DNS_PORTS = [53, 8080, 8181, 9153];
 
+/**
+ * The Services a container's environment is made from, per namespace: one
+ * shared list per version of the namespace's Services, so that thousands of
+ * containers started between two Service changes share it (a real kubelet
+ * recomputes it per container; the result is the same).
+ */
+class ServiceSnapshots {
+  private readonly versions = new Map<string, number>();
+  private readonly cache = new Map<string, { version: number; services: Service[] }>();
+
+  constructor(private readonly store: ApiStore) {
+    store.watch('Service', (e) => {
+      const ns = e.object.metadata.namespace!;
+      this.versions.set(ns, (this.versions.get(ns) ?? 0) + 1);
+      // The `kubernetes` service is in every pod's environment.
+      if (ns === 'default' && e.object.metadata.name === 'kubernetes') this.versions.set('*', (this.versions.get('*') ?? 0) + 1);
+    });
+  }
+
+  at(namespace: string, enableServiceLinks: boolean): Service[] {
+    const key = `${namespace}/${enableServiceLinks}`;
+    const version = (this.versions.get(namespace) ?? 0) * 1_000_003 + (this.versions.get('*') ?? 0);
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) return hit.services;
+    const services = servicesForEnv(this.store, namespace, enableServiceLinks);
+    this.cache.set(key, { version, services });
+    return services;
+  }
+}
+
+/** A Map whose entries are computed the first time anyone reads them. */
+function lazyEnvMap(compute: () => EnvEntry[]): ReadonlyMap<string, string> {
+  let map: Map<string, string> | undefined;
+  const get = () => (map ??= new Map(compute().map((e) => [e.name, e.value])));
+  return new Proxy(new Map<string, string>(), {
+    get(_t, prop) {
+      const m = get();
+      const v = Reflect.get(m, prop, m);
+      return typeof v === 'function' ? v.bind(m) : v;
+    },
+  });
+}
+
 export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup {
   private readonly running = new Map<string, RunningContainer>();
   private readonly byPod = new Map<string, Set<string>>();
+  private readonly serviceSnapshots: ServiceSnapshots;
   transports?: Transports;
 
   constructor(
@@ -45,6 +90,7 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
     private readonly logs: LogStore,
     private readonly cluster: ClusterConfig,
   ) {
+    this.serviceSnapshots = new ServiceSnapshots(store);
     store.watch('Pod', (e) => {
       if (e.type === 'DELETED') this.stopPod(e.object as Pod);
     });
@@ -67,13 +113,11 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
     this.logs.restart(pod.metadata.uid!, c.name);
     const image = lookupImage(c.image);
     const facts = processFacts(image, c);
-    // The kubelet builds the environment now: Services created later are not in it.
-    const env = processEnv({
-      imageEnv: image.env,
-      hostname: pod.metadata.name!,
-      kubelet: kubeletEnv(pod, c, servicesForEnv(this.store, pod.metadata.namespace!, pod.spec.enableServiceLinks !== false)),
-      home: image.user.home,
-    });
+    // The kubelet fixes the environment now: Services created later are not in it.
+    const services = this.serviceSnapshots.at(pod.metadata.namespace!, pod.spec.enableServiceLinks !== false);
+    let envEntries: EnvEntry[] | undefined;
+    const envOf = () =>
+      (envEntries ??= processEnv({ imageEnv: image.env, hostname: pod.metadata.name!, kubelet: kubeletEnv(pod, c, services), home: image.user.home }));
     const ip = pod.status?.podIP ?? '';
     const node = this.store.get<Node>('Node', undefined, pod.spec.nodeName!);
     const origin = pod.spec.hostNetwork ? { kind: 'node' as const, node: pod.spec.nodeName! } : { kind: 'pod' as const, ip };
@@ -84,7 +128,7 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
         pod: { name: pod.metadata.name!, namespace: pod.metadata.namespace!, ip, nodeName: pod.spec.nodeName!, uid },
         container: c.name,
         image,
-        env: new Map(env.map((e) => [e.name, e.value])),
+        env: lazyEnvMap(envOf),
         argv: facts.argv,
         now: () => this.clock.now(),
         rng: this.rng(`app/${pod.metadata.namespace}/${pod.metadata.name}/${c.name}`),
@@ -96,7 +140,15 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
       },
       facts.runsApp,
     );
-    const rc: RunningContainer = { pod, container: c, image, app, env };
+    const rc: RunningContainer = {
+      pod,
+      container: c,
+      image,
+      app,
+      get env() {
+        return envOf();
+      },
+    };
     this.running.set(key, rc);
     const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
     let set = this.byPod.get(podKey);

@@ -2,6 +2,7 @@
 // one success line per object on stdout as it happens; errors after, in the
 // single-error or sourced form kubectl uses.
 
+import { cloneJson } from '../../../sim/core/clone';
 import type { KubeObject } from '../../../sim/api/types';
 import { resourceForManifest, qualifiedKind, qualifiedPlural } from '../../../sim/api/kinds';
 import { StatusError } from '../../../sim/api/errors';
@@ -127,7 +128,7 @@ function target(env: KubectlEnv, so: SourcedObject): { obj: KubeObject; namespac
 
 function createOne(env: KubectlEnv, so: SourcedObject, dryRun: DryRun): Outcome {
   const { obj, namespace } = target(env, so);
-  const toCreate: KubeObject = { ...structuredClone(obj), metadata: { ...structuredClone(obj.metadata), ...(namespace ? { namespace } : {}) } };
+  const toCreate: KubeObject = { ...cloneJson(obj), metadata: { ...cloneJson(obj.metadata), ...(namespace ? { namespace } : {}) } };
   if (env.flags.bool('save-config')) {
     const ann = lastAppliedFor(obj as never, namespace, (v) => toCompactJson(v));
     Object.assign(toCreate, withLastApplied(toCreate as never, namespace, ann));

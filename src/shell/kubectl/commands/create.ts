@@ -2,6 +2,7 @@
 // builds itself (checked against the real kubectl's --dry-run=client output),
 // then created on the server unless it is a client dry run.
 
+import { cloneJson } from '../../../sim/core/clone';
 import type { Deployment, KubeObject, Namespace, Service, ServicePort } from '../../../sim/api/types';
 import { qualifiedKind } from '../../../sim/api/kinds';
 import { goStructShape } from '../../../sim/api/schema/go-field-order';
@@ -59,7 +60,7 @@ async function finish(env: KubectlEnv, built: KubeObject): Promise<number> {
   const format = env.flags.str('output') ? parseOutputFormat(env.flags.str('output'), false) : undefined;
   let result = built;
   if (dryRun !== 'client') {
-    const toSend = structuredClone(built) as KubeObject;
+    const toSend = cloneJson(built) as KubeObject;
     delete toSend.status;
     if (toSend.metadata.creationTimestamp === null) delete toSend.metadata.creationTimestamp;
     if (env.store.info(built.kind).namespaced) toSend.metadata.namespace = env.namespace;

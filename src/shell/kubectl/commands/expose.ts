@@ -1,6 +1,7 @@
 // kubectl expose: a Service for a Deployment, ReplicaSet, Pod or Service,
 // taking the selector and the port from the object when not given.
 
+import { cloneJson } from '../../../sim/core/clone';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service, ServicePort } from '../../../sim/api/types';
 import { notFound } from '../../../sim/api/errors';
 import { qualifiedPlural } from '../../../sim/api/kinds';
@@ -108,7 +109,7 @@ export async function runExpose(env: KubectlEnv): Promise<number> {
   const format = f.str('output') ? parseOutputFormat(f.str('output'), false) : undefined;
   let result: KubeObject = svc;
   if (dryRun !== 'client') {
-    const send = structuredClone(svc) as KubeObject;
+    const send = cloneJson(svc) as KubeObject;
     delete send.status;
     delete send.metadata.creationTimestamp;
     send.metadata.namespace = env.namespace;

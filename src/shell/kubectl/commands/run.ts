@@ -1,6 +1,7 @@
 // kubectl run NAME --image=IMAGE: one Pod, labelled run=NAME, the container
 // named after the pod, arguments after `--` (or a command with --command).
 
+import { cloneJson } from '../../../sim/core/clone';
 import type { Pod } from '../../../sim/api/types';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
@@ -75,7 +76,7 @@ export async function runRun(env: KubectlEnv): Promise<number> {
   const format = f.str('output') ? parseOutputFormat(f.str('output'), false) : undefined;
   let result: Pod = pod;
   if (dryRun !== 'client') {
-    const send = structuredClone(pod);
+    const send = cloneJson(pod);
     delete send.status;
     delete send.metadata.creationTimestamp;
     send.metadata.namespace = env.namespace;

@@ -2,6 +2,7 @@
 // ServiceAccount (default account and the projected kube-api-access volume),
 // DefaultTolerationSeconds, Priority. Defaults are the v1 API's.
 
+import { cloneJson } from '../../core/clone';
 import type { Container, Pod, PodSpec, PodTemplateSpec } from '../types';
 import type { KindStrategy } from '../store';
 import { DNS1123_LABEL_MSG } from '../store';
@@ -142,8 +143,8 @@ export function podStrategy(rng: Rng): KindStrategy {
       return validatePodSpec((obj as Pod).spec, 'spec');
     },
     validateUpdate(obj, old) {
-      const a = structuredClone((obj as Pod).spec);
-      const b = structuredClone((old as Pod).spec);
+      const a = cloneJson((obj as Pod).spec);
+      const b = cloneJson((old as Pod).spec);
       // Images may change; mask them and compare the rest.
       a.containers?.forEach((c, i) => (c.image = b.containers?.[i]?.image ?? c.image));
       delete a.activeDeadlineSeconds;
