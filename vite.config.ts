@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // Monaco's worker URL transform is slow by nature; the timing warning is noise.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   preview: { port: 4173, strictPort: true },
 });

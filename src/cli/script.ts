@@ -57,7 +57,7 @@ export interface ScriptRun {
 
 export async function runScript(text: string, files: { path: string; content: string }[], opts: SimulationOptions = {}): Promise<ScriptRun> {
   const sim = new Simulation(opts);
-  for (const f of files) sim.fs.write(f.path, f.content);
+  for (const f of files) sim.fs.write(f.path, f.content, { parents: true });
   const session = new TerminalSession(sim, { mode: 'virtual' });
   const results: StepResult[] = [];
   for (const cmd of scriptCommands(text, (t) => session.isIncomplete(t))) {

@@ -41,6 +41,8 @@ export class TerminalSession {
   readonly inputs: InputRecord[] = [];
   private cancel = { cancelled: false };
   private effect: (e: TerminalEffect) => void = () => {};
+  /** The terminal's width (the UI reports it; `ls` and `watch` lay out for it). */
+  columns = 80;
 
   constructor(
     readonly sim: Simulation,
@@ -70,7 +72,12 @@ export class TerminalSession {
   }
 
   isIncomplete(text: string): boolean {
-    return isIncomplete(text);
+    return isIncomplete(text, flavourFor(this.top.location));
+  }
+
+  /** Is the shell a nested one (a node or pod shell), where Ctrl-D means `exit`? */
+  get nested(): boolean {
+    return this.frames.length > 1;
   }
 
   /** Ctrl-C: the running command stops at its next check. */
@@ -89,11 +96,12 @@ export class TerminalSession {
     if (line.trim() !== '') this.history.push(line);
     const frame = this.top;
     const at = this.sim.now();
-    const io: CommandIO & { isTTY: boolean } = {
+    const io: CommandIO = {
       stdin: '',
       stdout: (text) => onOutput({ stream: 'stdout', text }),
       stderr: (text) => onOutput({ stream: 'stderr', text }),
       isTTY: true,
+      columns: this.columns,
     };
     let exit: number;
     try {

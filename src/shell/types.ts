@@ -11,6 +11,12 @@ export interface CommandIO {
   readonly stdin: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** stdout is the terminal itself (not a pipe, a file or a capture): `ls` prints columns. */
+  readonly isTTY?: boolean;
+  /** The terminal's width in columns, when stdout is the terminal. */
+  readonly columns?: number;
+  /** stdin comes from a file redirect (`wc < file` pads like for a file). */
+  readonly stdinIsFile?: boolean;
 }
 
 /** Where a shell runs: the learner's host, a kind node container, or a pod's container. */

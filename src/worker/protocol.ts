@@ -16,10 +16,13 @@ export interface ExecResult {
   prompt: string;
 }
 
+/**
+ * Tab completion as bash does it: a single match completes (with a space), several
+ * matches extend the line to their common prefix when that is longer, and when it
+ * is not, `candidates` lists them (the line stays as typed).
+ */
 export interface Completion {
-  /** The whole line after completion (unchanged when nothing or several things matched). */
   line: string;
-  /** Candidates to list when the completion is ambiguous (empty otherwise). */
   candidates: string[];
 }
 
@@ -82,8 +85,14 @@ export interface ClusterSnapshot {
 
 /** What the worker exposes (through comlink). */
 export interface SimWorkerApi {
-  /** Start (or restart) a fresh default cluster. */
+  /**
+   * Start (or restart) a fresh default cluster. Ends every snapshot subscription of
+   * the previous cluster: subscribe again after init, so no late snapshot of the old
+   * cluster can be taken for the new one.
+   */
   init(options: { seed?: number }): Promise<{ prompt: string }>;
+  /** The terminal's width changed (commands lay out for it). */
+  resize(columns: number): Promise<void>;
   /** Run one terminal line; output streams through `onOutput` as it is produced. */
   exec(line: string, onOutput: (chunk: OutputChunk) => void, onEffect: (effect: TerminalEffect) => void): Promise<ExecResult>;
   /** Ctrl-C: stop the running command (watch, sleep, -w). */

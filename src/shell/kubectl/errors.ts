@@ -4,6 +4,7 @@
 
 import { StatusError, formatFieldError } from '../../sim/api/errors';
 import { klogHeader } from './env';
+import { JsonPathError } from '../text/jsonpath';
 
 /** A failure that already carries kubectl's exact text (printed to stderr, exit 1). */
 export class KubectlError extends Error {
@@ -34,6 +35,8 @@ export function formatSourcedError(e: StatusError, verb: string, source: string)
 /** Any thrown error as kubectl's text. */
 export function errorText(e: unknown): string {
   if (e instanceof KubectlError) return e.text;
+  // JSONPath errors carry kubectl's whole text, trailing newlines included.
+  if (e instanceof JsonPathError) return `error: ${e.message}`.replace(/\n$/, '');
   if (e instanceof StatusError) return formatStatusError(e);
   const msg = e instanceof Error ? e.message : String(e);
   return msg.startsWith('error: ') ? msg : `error: ${msg}`;

@@ -37,7 +37,17 @@ export function parseOutputFormat(o: string, tables = true): OutputFormat {
  * Print objects: `single` when the request named exactly one object (printed
  * bare), otherwise all of them inside a `List`.
  */
-export function printObjects(format: OutputFormat, single: KubeObject | undefined, all: KubeObject[], order: KeyOrder = 'sorted'): string {
+export interface PrintOptions {
+  /** Key order for JSON (Go struct order for objects kubectl builds itself). */
+  order?: KeyOrder;
+  /** `--allow-missing-template-keys` (default true). */
+  allowMissingKeys?: boolean;
+  /** Objects kubectl builds itself reach JSONPath as float64 numbers (`1e+08`). */
+  clientBuilt?: boolean;
+}
+
+export function printObjects(format: OutputFormat, single: KubeObject | undefined, all: KubeObject[], o: PrintOptions = {}): string {
+  const order = o.order ?? 'sorted';
   const data = single ?? kubectlList(all);
   switch (format.kind) {
     case 'yaml':
@@ -47,7 +57,7 @@ export function printObjects(format: OutputFormat, single: KubeObject | undefine
     case 'name':
       return printNames(single ? [single] : all);
     case 'jsonpath':
-      return renderJsonPath(format.template, data, { asJson: format.asJson });
+      return renderJsonPath(format.template, data, { asJson: format.asJson, allowMissingKeys: o.allowMissingKeys ?? true, numbers: o.clientBuilt ? 'float64' : 'int64' });
     case 'table':
       throw new Error('tables are printed by the get printers');
   }

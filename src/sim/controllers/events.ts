@@ -35,7 +35,7 @@ export class EventRecorder {
     }
     const info = resourceForKind(obj.kind);
     // Event names are `<object>.<hex nanoseconds>`, unique per object.
-    const nanos = BigInt(this.now()) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    const nanos = BigInt(Math.floor(this.now())) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -94,7 +94,9 @@ export class VirtualClock {
    * Advance to `target`, firing due timers in time order. All timers due at one
    * instant run as a batch, then `afterBatch` runs (the controllers settle there).
    */
-  advanceTo(target: number, afterBatch: () => void): void {
+  advanceTo(rawTarget: number, afterBatch: () => void): void {
+    // Virtual time is whole milliseconds (timestamps and event names are built from it).
+    const target = Math.floor(rawTarget);
     for (;;) {
       this.dropCancelled();
       const next = this.heap.peek();

@@ -56,6 +56,9 @@ const CASES: string[][] = [
   ['create', 'service', 'nodeport', 'vote', '--tcp=80', '--dry-run=client'],
   ['create', 'deployment', 'vote', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].name}'],
   ['create', 'namespace', 'x', '--dry-run=client', '-o', 'jsonpath={.metadata.name}'],
+  ['create', 'namespace', 'x', '--dry-run=client', '-o', 'jsonpath={.metadata.name'],
+  ['create', 'namespace', 'x', '--dry-run=client', '-o', 'jsonpath={.foo}', '--allow-missing-template-keys=false'],
+  ['create', 'deployment', 'a', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={range .spec.template.spec.containers[*]}{.name}{"\n"}{end}'],
   // usage errors
   ['create', 'deployment', '--dry-run=client'],
   ['create', 'deployment', 'x', '--dry-run=client'],

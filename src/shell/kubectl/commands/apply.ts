@@ -68,7 +68,8 @@ export async function runApplyOrCreate(env: KubectlEnv, mode: Mode): Promise<num
   if (files.length === 0) throw new KubectlError(mode === 'apply' ? 'error: must specify one of -f and -k' : 'error: must specify one of -f and -k');
   const dryRun = dryRunMode(env);
   const format = f.str('output') ? parseOutputFormat(f.str('output'), false) : undefined;
-  const objects = readManifests(env, files, f.bool('recursive'), f.str('validate') !== 'false' && f.str('validate') !== 'ignore');
+  const { objects, error: readError } = readManifests(env, files, f.bool('recursive'), f.str('validate') !== 'false' && f.str('validate') !== 'ignore');
+  if (objects.length === 0 && readError) throw readError;
   if (objects.length === 0) throw new KubectlError(`error: no objects passed to ${mode}`);
 
   const failures: Failure[] = [];
@@ -83,7 +84,8 @@ export async function runApplyOrCreate(env: KubectlEnv, mode: Mode): Promise<num
       else failures.push({ error: e, verb: 'creating', source: so.source });
     }
   }
-  if (format && printed.length) env.out(printObjects(format, printed.length === 1 ? printed[0] : undefined, printed));
+  // Several objects are printed one by one (YAML documents joined by ---), not as a List.
+  if (format) env.out(printed.map((o) => printObjects(format, o, [o])).join(format.kind === 'yaml' ? '---\n' : ''));
   if (failures.length === 1) {
     const { error, verb, source } = failures[0];
     if (error instanceof StatusError && !(error.reason === 'Invalid' && error.details?.causes?.length)) env.err(formatSourcedError(error, verb, source) + '\n');
@@ -93,7 +95,8 @@ export async function runApplyOrCreate(env: KubectlEnv, mode: Mode): Promise<num
       env.err((error instanceof StatusError ? formatSourcedError(error, verb, source) : errorText(error)) + '\n');
     }
   }
-  return failures.length ? 1 : 0;
+  if (readError) env.err(readError.text + '\n');
+  return failures.length || readError ? 1 : 0;
 }
 
 interface Outcome {

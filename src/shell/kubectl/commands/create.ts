@@ -68,7 +68,7 @@ async function finish(env: KubectlEnv, built: KubeObject): Promise<number> {
   }
   if (format) {
     const shape = dryRun === 'client' ? goStructShape(built.kind) : undefined;
-    env.out(printObjects(format, result, [result], shape ?? 'sorted'));
+    env.out(printObjects(format, result, [result], { order: shape ?? 'sorted', allowMissingKeys: env.flags.bool('allow-missing-template-keys', true), clientBuilt: dryRun === 'client' }));
   } else {
     env.out(`${qualifiedKind(env.store.info(result.kind))}/${result.metadata.name} created${dryRunSuffix(dryRun)}\n`);
   }

@@ -10,7 +10,7 @@ import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError, errorText } from '../errors';
 import { parseResourceArgs } from '../resources';
-import { readManifests } from './files';
+import { objectsFromFiles } from './files';
 import { dryRunFlag, dryRunMode, dryRunSuffix } from '../dry-run';
 
 export const deleteFlags: FlagSpec[] = [
@@ -44,7 +44,7 @@ export async function runDelete(env: KubectlEnv): Promise<number> {
   const targets: KubeObject[] = [];
   const errors: string[] = [];
   if (f.list('filename').length) {
-    for (const { obj } of readManifests(env, f.list('filename'), f.bool('recursive'))) {
+    for (const obj of objectsFromFiles(env, f.list('filename'), f.bool('recursive'))) {
       const info = resourceForManifest(obj.apiVersion, obj.kind);
       if (!info) throw new KubectlError(`error: resource mapping not found for name: "${obj.metadata?.name}" namespace: "${obj.metadata?.namespace ?? ''}" from "${f.list('filename')[0]}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`);
       const ns = info.namespaced ? obj.metadata.namespace || env.namespace : undefined;

@@ -27,6 +27,7 @@ export const exposeFlags: FlagSpec[] = [
   { name: 'load-balancer-ip', type: 'string' },
   { name: 'filename', short: 'f', type: 'stringSlice' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
   dryRunFlag,
 ];
 
@@ -115,7 +116,7 @@ export async function runExpose(env: KubectlEnv): Promise<number> {
     send.metadata.namespace = env.namespace;
     result = env.store.create(send, { dryRun: dryRun === 'server' });
   }
-  if (format) env.out(printObjects(format, result, [result], dryRun === 'client' ? goStructShape('Service') ?? 'sorted' : 'sorted'));
+  if (format) env.out(printObjects(format, result, [result], { order: dryRun === 'client' ? goStructShape('Service') ?? 'sorted' : 'sorted', allowMissingKeys: f.bool('allow-missing-template-keys', true), clientBuilt: dryRun === 'client' }));
   else env.out(`service/${result.metadata.name} exposed${dryRunSuffix(dryRun)}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@
 // kind/apiVersion.
 
 import type { KubeObject } from '../../../sim/api/types';
-import { parseManifests, ManifestError } from '../../../sim/api/manifest';
+import { parseManifestStream, validateManifest, decodeManifest } from '../../../sim/api/manifest';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
 
@@ -51,41 +51,35 @@ function readSources(env: KubectlEnv, paths: string[], recursive: boolean): { te
   return out;
 }
 
-/**
- * Every object in the given files, in file and document order. `validate`
- * applies kubectl's client-side check that kind and apiVersion are set.
- */
-export function readManifests(env: KubectlEnv, paths: string[], recursive: boolean, validate = true): SourcedObject[] {
-  const out: SourcedObject[] = [];
-  for (const { text, source } of readSources(env, paths, recursive)) {
-    let docs: unknown[];
-    try {
-      docs = parseManifests(text, source);
-    } catch (e) {
-      if (e instanceof ManifestError) throw new KubectlError(e.message);
-      throw e;
-    }
-    for (const d of docs) {
-      const obj = d as KubeObject;
-      if (validate) {
-        const missing: string[] = [];
-        if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-          throw new KubectlError(`error: error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`);
-        }
-        if (!obj.apiVersion) missing.push('apiVersion not set');
-        if (!obj.kind) missing.push('kind not set');
-        if (missing.length) {
-          const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-          throw new KubectlError(`error: error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`);
-        }
-      }
-      out.push({ obj, source });
-    }
-  }
-  return out;
+/** What reading the files gave: the objects read, and the error that stopped reading, if any. */
+export interface ManifestRead {
+  objects: SourcedObject[];
+  /** kubectl acts on the objects before a broken document, then reports it. */
+  error?: KubectlError;
 }
 
-/** Objects named by files, for get/describe/delete -f. */
+/**
+ * Every object in the given files, in file and document order, up to the first
+ * problem. `validate` applies kubectl's client-side check that kind and
+ * apiVersion are set.
+ */
+export function readManifests(env: KubectlEnv, paths: string[], recursive: boolean, validate = true): ManifestRead {
+  const objects: SourcedObject[] = [];
+  for (const { text, source } of readSources(env, paths, recursive)) {
+    const { documents, error } = parseManifestStream(text, source);
+    for (const d of documents) {
+      const problem = validate ? validateManifest(d.value, source) : decodeManifest(d, source);
+      if (problem) return { objects, error: new KubectlError(`error: ${problem}`) };
+      objects.push({ obj: d.value as unknown as KubeObject, source });
+    }
+    if (error) return { objects, error: new KubectlError(`error: ${error.message}`) };
+  }
+  return { objects };
+}
+
+/** Objects named by files, for get/describe/delete -f (a bad file is an error before anything happens). */
 export function objectsFromFiles(env: KubectlEnv, paths: string[], recursive: boolean): KubeObject[] {
-  return readManifests(env, paths, recursive).map((s) => s.obj);
+  const { objects, error } = readManifests(env, paths, recursive);
+  if (error) throw error;
+  return objects.map((s) => s.obj);
 }

@@ -174,7 +174,7 @@ export async function runGet(env: KubectlEnv): Promise<number> {
     env.out(printNames(all));
   } else {
     const single = singleNamed && all.length === 1;
-    if (all.length > 0 || !singleNamed) env.out(printObjects(format, single ? all[0] : undefined, all));
+    if (all.length > 0 || !singleNamed) env.out(printObjects(format, single ? all[0] : undefined, all, { allowMissingKeys: f.bool('allow-missing-template-keys', true) }));
   }
   for (const e of errors) env.err(`${e}\n`);
   return errors.length ? 1 : 0;

@@ -28,6 +28,7 @@ export const runFlags: FlagSpec[] = [
   { name: 'quiet', short: 'q', type: 'bool' },
   { name: 'overrides', type: 'string' },
   { name: 'privileged', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
   dryRunFlag,
 ];
 
@@ -82,7 +83,7 @@ export async function runRun(env: KubectlEnv): Promise<number> {
     send.metadata.namespace = env.namespace;
     result = env.store.create(send, { dryRun: dryRun === 'server' });
   }
-  if (format) env.out(printObjects(format, result, [result], dryRun === 'client' ? goStructShape('Pod') ?? 'sorted' : 'sorted'));
+  if (format) env.out(printObjects(format, result, [result], { order: dryRun === 'client' ? goStructShape('Pod') ?? 'sorted' : 'sorted', allowMissingKeys: f.bool('allow-missing-template-keys', true), clientBuilt: dryRun === 'client' }));
   else if (!(f.bool('stdin') && f.bool('tty'))) env.out(`pod/${name} created${dryRunSuffix(dryRun)}\n`);
   if ((f.bool('stdin') || f.bool('attach')) && dryRun === 'none') return attachToNewPod(env, result);
   return 0;

@@ -1,0 +1,97 @@
+import { describe, it } from 'vitest';
+import { hasTool, runOurs, runReal } from '../testing/oracle';
+
+const files = {
+  'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: frontend\n  labels:\n    app: frontend\nspec:\n  ports:\n  - port: 80\n    targetPort: 5000\n  selector:\n    app: frontend\n',
+  'lines.txt': 'one\ntwo\nthree\nfour\nfive\nsix\nseven\n',
+  'noeol.txt': 'first\nlast',
+  'paths.txt': '/usr/local/bin\n/etc/hosts\n',
+};
+
+// The services course's `kubectl create service ... | sed 's/name: frontend/name: frontend-svc/g'`
+// and sed's other common uses, against GNU sed 4.9.
+const lines = [
+  "sed 's/name: frontend/name: frontend-svc/g' svc.yaml",
+  "cat svc.yaml | sed 's/frontend/web/'",
+  "sed -n '/ports:/,/selector:/p' svc.yaml",
+  "sed -n '3,5p' lines.txt",
+  "sed '2d' lines.txt",
+  "sed '/^t/d' lines.txt",
+  "sed -e 's/o/0/g' -e 's/e/3/' lines.txt",
+  "sed -E 's/(t)(w|h)/\\2\\1/' lines.txt",
+  "sed 's/\\(o\\)\\(n\\)/[\\2\\1]/' lines.txt",
+  "sed 's|/usr|/opt|' paths.txt",
+  "sed 's#/#:#g' paths.txt",
+  "sed -n '$p' lines.txt",
+  "sed '$!d' lines.txt",
+  "sed -n '2~3p' lines.txt",
+  "sed '0,/o/s//O/' lines.txt",
+  "sed '1!G;h;$!d' lines.txt",
+  "sed -n '/four/{=;p}' lines.txt",
+  "sed '3q' lines.txt",
+  "sed '3Q' lines.txt; echo $?",
+  "sed '2q5' lines.txt; echo $?",
+  "sed 'a\\\nappended' noeol.txt",
+  "sed '2i inserted' lines.txt",
+  "sed '2,4c changed' lines.txt",
+  "sed 'y/abcdefghijklmnopqrstuvwxyz/ABCDEFGHIJKLMNOPQRSTUVWXYZ/' lines.txt",
+  "sed 's/e/E/2' lines.txt",
+  "sed 's/e/E/2g' lines.txt",
+  "sed 's/.*/\\U&/' lines.txt",
+  "sed 's/\\w\\+/<&>/g' lines.txt",
+  "sed 's/x*/-/g' lines.txt",
+  "sed -n 's/o/O/p' lines.txt",
+  "sed 's/o/O/w out.txt' lines.txt > /dev/null; cat out.txt",
+  "sed p noeol.txt",
+  "sed -n p noeol.txt",
+  "sed '$a end' noeol.txt",
+  "sed 's/last/LAST/' noeol.txt",
+  "sed = noeol.txt",
+  "sed 'N;s/\\n/+/' lines.txt",
+  "sed '$!N;P;D' lines.txt",
+  "sed -n '/two/,+2p' lines.txt",
+  "sed -n '/two/,~4p' lines.txt",
+  "sed -n '5,2p' lines.txt",
+  "sed -n '/six/,/one/p' lines.txt",
+  "sed ':a;N;$!ba;s/\\n/,/g' lines.txt",
+  "sed -i 's/two/TWO/' lines.txt; cat lines.txt",
+  "sed -i.bak '1d' lines.txt; cat lines.txt lines.txt.bak",
+  "sed -s -n '$p' lines.txt noeol.txt",
+  "sed -n '$p' lines.txt noeol.txt",
+  "sed 's/[aeiou]//g;s/^\\(.\\)/\\1./' lines.txt",
+  "sed 's/^[[:space:]]*//' svc.yaml",
+  "sed '/^$/d;s/#.*//' svc.yaml",
+  "sed -n 'l' noeol.txt",
+  "printf 'a\\tb\\n' | sed -n l",
+  "echo hello | sed 's/l/L/3; s/l/[&]/'",
+  "echo baaac | sed 's/a*/x/g'",
+  "echo hello | sed 'y/lo/01/'",
+  "echo 'a.b.c' | sed 's/\\./-/g'",
+  "echo abc | sed -E 's/(b|c)+/X/'",
+  "sed 's/a/b' lines.txt; echo $?",
+  "sed 's/a/b/x' lines.txt; echo $?",
+  "sed k lines.txt; echo $?",
+  "sed '/a' lines.txt; echo $?",
+  "sed '1,p' lines.txt; echo $?",
+  "sed 's/\\(a/b/' lines.txt; echo $?",
+  "sed '{p' lines.txt; echo $?",
+  "sed 'p}' lines.txt; echo $?",
+  "sed 'p x' lines.txt; echo $?",
+  "sed 'y/ab/c/' lines.txt; echo $?",
+  "sed bfoo lines.txt; echo $?",
+  "sed 's/a/\\1/' lines.txt; echo $?",
+  "sed -e p -e 's/a/b/x' lines.txt; echo $?",
+  "sed p missing.txt; echo $?",
+  "sed p missing.txt lines.txt | head -2; echo $?",
+  "sed; echo $?",
+  "sed -z 2>/dev/null; echo $?",
+  "sed --foo p lines.txt 2>&1 | head -2",
+];
+
+describe.concurrent('sed against GNU sed', () => {
+  for (const line of lines) {
+    it.skipIf(!hasTool('sed'))(line, async ({ expect }) => {
+      expect(await runOurs(line, { files })).toEqual(await runReal(line, { files }));
+    });
+  }
+});

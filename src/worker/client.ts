@@ -1,0 +1,38 @@
+// Main-thread side of the simulator worker: starts the worker and wraps it with
+// comlink. Callbacks cross as comlink proxies; everything else is plain data.
+
+import * as Comlink from 'comlink';
+import type { ShellBackend } from '../ui/terminal/terminal-controller';
+import type { ClusterSnapshot, SimWorkerApi } from './protocol';
+
+export interface SimClient {
+  readonly api: Comlink.Remote<SimWorkerApi>;
+  /** The worker's shell, in the shape the terminal wants. */
+  readonly shell: ShellBackend;
+  /**
+   * Receive snapshots until the next init(): the worker ends subscriptions
+   * there, so subscribe again after each init.
+   */
+  subscribe(onSnapshot: (s: ClusterSnapshot) => void): Promise<void>;
+  terminate(): void;
+}
+
+export function createSimClient(): SimClient {
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
+  const api = Comlink.wrap<SimWorkerApi>(worker);
+  const shell: ShellBackend = {
+    exec: (line, onOutput, onEffect) => api.exec(line, Comlink.proxy(onOutput), Comlink.proxy(onEffect)),
+    interrupt: () => api.interrupt(),
+    complete: (line) => api.complete(line),
+    isIncomplete: (text) => api.isIncomplete(text),
+  };
+  return {
+    api,
+    shell,
+    subscribe: (onSnapshot) => api.subscribe(Comlink.proxy(onSnapshot)),
+    terminate: () => {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
