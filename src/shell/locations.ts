@@ -8,11 +8,12 @@ import type { ShellFlavour } from './parse';
 import type { VirtualFs } from './fs/vfs';
 import { genericCommands } from './commands';
 import { kubectl } from './kubectl';
+import { visualEditor } from './editors/visual-editor';
 import { hasProgram } from '../sim/apps';
 
 export const HOST_NAME = 'playground';
 
-const hostCommands: Record<string, Command> = { ...genericCommands, kubectl };
+const hostCommands: Record<string, Command> = { ...genericCommands, kubectl, vi: visualEditor, vim: visualEditor, nano: visualEditor };
 
 /** Extra commands per location kind, registered by the modules that provide them (docker, iptables, curl...). */
 export const locationCommands: { host: Record<string, Command>; node: Record<string, Command>; pod: Record<string, Command> } = {

@@ -43,6 +43,15 @@ export class TerminalSession {
   private effect: (e: TerminalEffect) => void = () => {};
   /** The terminal's width (the UI reports it; `ls` and `watch` lay out for it). */
   columns = 80;
+  /** Files open in the visual editor, waiting for the learner (browser only). */
+  private readonly edits = new Map<string, (r: 'saved' | 'cancelled') => void>();
+
+  /** The UI says the learner is done with a file opened for editing. */
+  finishEdit(path: string, saved: boolean): void {
+    const done = this.edits.get(path);
+    this.edits.delete(path);
+    done?.(saved ? 'saved' : 'cancelled');
+  }
 
   constructor(
     readonly sim: Simulation,
@@ -83,6 +92,8 @@ export class TerminalSession {
   /** Ctrl-C: the running command stops at its next check. */
   interrupt(): void {
     this.cancel.cancelled = true;
+    // A command waiting for the editor gives up too.
+    for (const path of [...this.edits.keys()]) this.finishEdit(path, false);
   }
 
   complete(line: string): Completion {
@@ -131,6 +142,15 @@ export class TerminalSession {
         return target.interpreter.run(line, io, session.context(target), { nested: true });
       },
       clearScreen: () => session.effect({ type: 'clear' }),
+      ...(this.opts.mode === 'realtime'
+        ? {
+            editFile: (path: string) =>
+              new Promise<'saved' | 'cancelled'>((resolve) => {
+                session.edits.set(path, resolve);
+                session.effect({ type: 'edit', path });
+              }),
+          }
+        : {}),
       enter: (loc: Location) => {
         session.frames.push(session.frame(loc));
       },

@@ -58,6 +58,11 @@ export interface ExecContext {
   exit(): void;
   /** Command history of this terminal session, oldest first. */
   readonly history: readonly string[];
+  /**
+   * Open a file of the host in the terminal's visual editor and wait until the
+   * learner is done. Only where there is one (the browser); headless runs have none.
+   */
+  editFile?(path: string): Promise<'saved' | 'cancelled'>;
 }
 
 /** `argv[0]` is the command's own name, as a process sees it. */

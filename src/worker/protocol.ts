@@ -8,7 +8,10 @@ export interface OutputChunk {
 }
 
 /** Terminal-level effects a command can ask for, besides output. */
-export type TerminalEffect = { type: 'clear' };
+export type TerminalEffect =
+  | { type: 'clear' }
+  /** Open this host file in the editor (vi, kubectl edit) and call finishEdit when the learner is done. */
+  | { type: 'edit'; path: string };
 
 export interface ExecResult {
   exit: number;
@@ -83,6 +86,12 @@ export interface ClusterSnapshot {
   services: SnapshotService[];
 }
 
+/**
+ * One connection the packet engine walked (curl, an app talking to redis, a DNS
+ * query): its cause and every hop, as plain data. The diagram animates these.
+ */
+export type { TraceRecord } from '../sim/runtime/traces';
+
 /** What the worker exposes (through comlink). */
 export interface SimWorkerApi {
   /**
@@ -95,6 +104,8 @@ export interface SimWorkerApi {
   resize(columns: number): Promise<void>;
   /** Run one terminal line; output streams through `onOutput` as it is produced. */
   exec(line: string, onOutput: (chunk: OutputChunk) => void, onEffect: (effect: TerminalEffect) => void): Promise<ExecResult>;
+  /** The learner finished editing a file opened by an `edit` effect (after writing it with writeFile when saved). */
+  finishEdit(path: string, saved: boolean): Promise<void>;
   /** Ctrl-C: stop the running command (watch, sleep, -w). */
   interrupt(): Promise<void>;
   complete(line: string): Promise<Completion>;
@@ -107,4 +118,6 @@ export interface SimWorkerApi {
   /** Latest snapshot, and a push subscription batched to at most one per animation frame's worth of time. */
   snapshot(): Promise<ClusterSnapshot>;
   subscribe(onSnapshot: (s: ClusterSnapshot) => void): Promise<void>;
+  /** Every packet trace from now on (ended, like snapshot subscriptions, by init). */
+  subscribeTraces(onTrace: (t: import('../sim/runtime/traces').TraceRecord) => void): Promise<void>;
 }

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { Simulation } from '../sim/simulation';
 import { TerminalSession } from '../shell/session';
+import type { TraceRecord } from '../sim/runtime/traces';
 import { OrderedSink } from './ordered-sink';
 import type { ClusterSnapshot, Completion, ExecResult, FileEntry, OutputChunk, SimWorkerApi, TerminalEffect } from './protocol';
 import { RealtimeClock, type Ticker } from './realtime-clock';
@@ -26,6 +27,8 @@ interface World {
   sim: Simulation;
   session: TerminalSession;
   unsubscribe: () => void;
+  /** Trace feeds of this cluster; they end with it. */
+  traceSubscriptions: (() => void)[];
 }
 
 /** Free the MessagePort behind a comlink-proxied callback (a no-op for plain functions). */
@@ -59,7 +62,7 @@ export class SimHost implements SimWorkerApi {
     const session = new TerminalSession(sim, { mode: this.options.mode });
     session.columns = this.columns;
     const unsubscribe = sim.onChange(() => this.pump.changed());
-    this.world = { sim, session, unsubscribe };
+    this.world = { sim, session, unsubscribe, traceSubscriptions: [] };
     if (this.options.mode === 'realtime') {
       this.clock.start(sim, (err) => console.error('simulation tick failed', err));
     }
@@ -82,6 +85,10 @@ export class SimHost implements SimWorkerApi {
       release(onOutput);
       release(onEffect);
     }
+  }
+
+  async finishEdit(path: string, saved: boolean): Promise<void> {
+    this.world?.session.finishEdit(path, saved);
   }
 
   async resize(columns: number): Promise<void> {
@@ -130,6 +137,15 @@ export class SimHost implements SimWorkerApi {
     this.pump.subscribe(onSnapshot);
   }
 
+  async subscribeTraces(onTrace: (t: TraceRecord) => void): Promise<void> {
+    const world = this.current();
+    const stop = world.sim.runtime.traces.subscribe((t) => onTrace(t));
+    world.traceSubscriptions.push(() => {
+      stop();
+      release(onTrace);
+    });
+  }
+
   private current(): World {
     if (!this.world) throw new Error('simulation not started: call init() first');
     return this.world;
@@ -141,6 +157,7 @@ export class SimHost implements SimWorkerApi {
     this.pump.clearSubscribers();
     for (const s of this.subscribers.splice(0)) release(s);
     this.world?.unsubscribe();
+    for (const stop of this.world?.traceSubscriptions.splice(0) ?? []) stop();
     this.world?.session.interrupt();
     this.world = null;
   }

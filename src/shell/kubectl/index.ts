@@ -18,6 +18,7 @@ import { apiResourcesFlags, runApiResources, runClusterInfo, runVersion, version
 import { exposeFlags, runExpose } from './commands/expose';
 import { execFlags, runExec } from './commands/exec';
 import { logsFlags, runLogs } from './commands/logs';
+import { editFlags, runEdit } from './commands/edit';
 import { kubectlHelp, commandHelp } from './help';
 
 interface Subcommand {
@@ -47,6 +48,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   expose: { flags: exposeFlags, run: runExpose },
   exec: { flags: execFlags, run: runExec },
   logs: { flags: logsFlags, run: runLogs },
+  edit: { flags: editFlags, run: runEdit },
 };
 
 /** Extra commands other modules (exec, logs, edit...) register here. */
