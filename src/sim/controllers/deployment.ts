@@ -58,7 +58,11 @@ export function startDeploymentController(ctx: ControllerContext): void {
   const { store, clock, events } = ctx;
   const enqueue = ctx.queue.register('deployment', reconcile);
 
-  store.watch('Deployment', (e) => enqueue(nsKey(e.object.metadata.namespace, e.object.metadata.name!)));
+  store.watch('Deployment', (e) => {
+    // Status writes (ours) and annotation updates change nothing to act on; spec changes bump the generation.
+    if (e.type === 'MODIFIED' && e.old?.metadata.generation === e.object.metadata.generation && e.old?.metadata.deletionTimestamp === e.object.metadata.deletionTimestamp) return;
+    enqueue(nsKey(e.object.metadata.namespace, e.object.metadata.name!));
+  });
   store.watch('ReplicaSet', (e) => {
     const ref = controllerRef(e.object);
     if (ref?.kind === 'Deployment') enqueue(nsKey(e.object.metadata.namespace, ref.name));

@@ -8,10 +8,10 @@
 //    in arrival order, at most 100 per slice, an empty placeholder slice when
 //    nothing matches.
 
-import type { Endpoints, EndpointSlice, EndpointAddress, EndpointPort, Pod, Service, ServicePort, SliceEndpoint } from '../api/types';
+import type { Endpoints, EndpointSlice, EndpointAddress, EndpointPort, KubeObject, Pod, Service, ServicePort, SliceEndpoint } from '../api/types';
 import type { ControllerContext } from './context';
 import { nsKey, splitKey } from './queue';
-import { isPodReady, isTerminating } from './podutil';
+import { isPodReady, isTerminating, podEndpointsOrOwnershipChanged } from './podutil';
 import { ServiceSelectorIndex } from './service-index';
 import { rfc3339 } from '../core/time';
 import { deepEqual } from '../core/deep-equal';
@@ -80,6 +80,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     else enqueue(nsKey(ns, name));
   });
   store.watch('Pod', (e) => {
+    if (e.type === 'MODIFIED' && !podEndpointsOrOwnershipChanged(e.old as Pod, e.object as Pod)) return;
     const ns = e.object.metadata.namespace!;
     const seen = new Set<string>();
     for (const p of [e.object, e.old]) {
@@ -92,12 +93,24 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     }
   });
   // Hand-written Endpoints of selector-less services are mirrored into slices;
-  // deleted or edited controller-owned objects are put back.
-  store.watch('Endpoints', (e) => enqueue(nsKey(e.object.metadata.namespace, e.object.metadata.name!)));
+  // deleted or edited controller-owned objects are put back. Our own writes
+  // (remembered by resourceVersion) need no second look.
+  const ours = new Set<string>();
+  const mine = (rv: string | undefined) => rv !== undefined && ours.delete(rv);
+  store.watch('Endpoints', (e) => {
+    if (e.type !== 'DELETED' && mine(e.object.metadata.resourceVersion)) return;
+    enqueue(nsKey(e.object.metadata.namespace, e.object.metadata.name!));
+  });
   store.watch('EndpointSlice', (e) => {
+    if (e.type !== 'DELETED' && mine(e.object.metadata.resourceVersion)) return;
     const svc = e.object.metadata.labels?.[SERVICE_NAME_LABEL];
     if (svc) enqueue(nsKey(e.object.metadata.namespace, svc));
   });
+  const write = <T extends KubeObject>(fn: () => T): T => {
+    const o = fn();
+    ours.add(o.metadata.resourceVersion!);
+    return o;
+  };
 
   function reconcile(key: string): void {
     const [ns, name] = splitKey(key);
@@ -161,8 +174,8 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     };
     if (existing && deepEqual(existing.subsets ?? null, want.subsets ?? null) && deepEqual(existing.metadata.labels ?? {}, labels)) return;
     want.metadata.annotations![TRIGGER] = rfc3339(clock.now());
-    if (existing) store.update({ ...want, metadata: { ...existing.metadata, labels: want.metadata.labels, annotations: want.metadata.annotations } });
-    else store.create(want);
+    if (existing) write(() => store.update({ ...want, metadata: { ...existing.metadata, labels: want.metadata.labels, annotations: want.metadata.annotations } }));
+    else write(() => store.create(want));
   }
 
   // ---------------------------------------------------------------- EndpointSlices
@@ -229,14 +242,14 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     for (const g of wanted.values()) {
       const rest = [...g.byIP.values()];
       for (let i = 0; i < rest.length; i += MAX_PER_SLICE) {
-        const created = store.create<EndpointSlice>({
+        const created = write(() => store.create<EndpointSlice>({
           apiVersion: 'discovery.k8s.io/v1',
           kind: 'EndpointSlice',
           metadata: sliceMeta(svc, SLICE_CONTROLLER),
           addressType: 'IPv4',
           endpoints: rest.slice(i, i + MAX_PER_SLICE),
           ports: slicePorts(g.ports),
-        });
+        }));
         kept.add(created.metadata.name!);
       }
     }
@@ -247,7 +260,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
         kept.add(placeholder.metadata.name!);
         writeSlice(placeholder, null, null, labels(placeholder));
       } else {
-        const created = store.create<EndpointSlice>({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: sliceMeta(svc, SLICE_CONTROLLER), addressType: 'IPv4', endpoints: null, ports: null });
+        const created = write(() => store.create<EndpointSlice>({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: sliceMeta(svc, SLICE_CONTROLLER), addressType: 'IPv4', endpoints: null, ports: null }));
         kept.add(created.metadata.name!);
       }
     }
@@ -256,7 +269,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
 
   function writeSlice(s: EndpointSlice, endpoints: SliceEndpoint[] | null, ports: EndpointSlice['ports'], labels: Record<string, string>): void {
     if (deepEqual(s.endpoints, endpoints) && deepEqual(s.ports, ports) && deepEqual(s.metadata.labels, labels)) return;
-    store.update<EndpointSlice>({ ...s, metadata: { ...s.metadata, labels, annotations: { ...s.metadata.annotations, [TRIGGER]: rfc3339(clock.now()) } }, endpoints, ports });
+    write(() => store.update<EndpointSlice>({ ...s, metadata: { ...s.metadata, labels, annotations: { ...s.metadata.annotations, [TRIGGER]: rfc3339(clock.now()) } }, endpoints, ports }));
   }
 
   /** Mirror hand-written Endpoints of a selector-less Service into one slice. */

@@ -3,11 +3,11 @@
 // releasing pods whose labels no longer match, and reports status.
 
 import { cloneJson } from '../core/clone';
-import type { Pod, ReplicaSet } from '../api/types';
+import type { KubeObject, Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/selectors';
 import type { ControllerContext } from './context';
 import { nsKey, splitKey } from './queue';
-import { availableAt, controllerRef, isActivePod, isPodAvailable, isPodReady, isTerminating, ownerRefTo } from './podutil';
+import { availableAt, controllerRef, isActivePod, isPodAvailable, isPodReady, isTerminating, ownerRefTo, podEndpointsOrOwnershipChanged } from './podutil';
 import { parseRfc3339 } from '../core/time';
 
 const SOURCE = { component: 'replicaset-controller' };
@@ -17,8 +17,13 @@ export function startReplicaSetController(ctx: ControllerContext): void {
   const enqueue = ctx.queue.register('replicaset', reconcile);
   const recheckAt = new Map<string, number>();
 
-  store.watch('ReplicaSet', (e) => enqueue(nsKey(e.object.metadata.namespace, e.object.metadata.name!)));
+  store.watch('ReplicaSet', (e) => {
+    // Our own status writes change nothing we act on.
+    if (e.type === 'MODIFIED' && e.old && e.old.metadata.generation === e.object.metadata.generation && sameLabelsAndOwners(e.old, e.object)) return;
+    enqueue(nsKey(e.object.metadata.namespace, e.object.metadata.name!));
+  });
   store.watch('Pod', (e) => {
+    if (e.type === 'MODIFIED' && !podEndpointsOrOwnershipChanged(e.old as Pod, e.object as Pod)) return;
     const pod = e.object as Pod;
     const ref = controllerRef(pod);
     const oldRef = e.old && controllerRef(e.old);
@@ -123,6 +128,10 @@ export function startReplicaSetController(ctx: ControllerContext): void {
     const current = store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name!);
     if (current) store.update({ ...current, status: clean }, { subresource: 'status' });
   }
+}
+
+function sameLabelsAndOwners(a: KubeObject, b: KubeObject): boolean {
+  return JSON.stringify(a.metadata.labels ?? null) === JSON.stringify(b.metadata.labels ?? null) && a.metadata.deletionTimestamp === b.metadata.deletionTimestamp && controllerRef(a)?.uid === controllerRef(b)?.uid;
 }
 
 /** The real controller's deletion preference: unscheduled, pending, not ready, then newest first. */
