@@ -48,6 +48,7 @@ const PACKAGES = [
   ['postgresql-15', ['/usr/lib/postgresql/15/bin/postgres']],
   ['postgresql-client-15', ['/usr/lib/postgresql/15/bin/psql']],
   ['util-linux', ['/usr/bin/unshare']],
+  ['curl', ['/usr/bin/curl']],
 ];
 
 export function ensureSystemPackages() {

@@ -9,11 +9,13 @@ import type { VirtualFs } from './fs/vfs';
 import { genericCommands } from './commands';
 import { kubectl } from './kubectl';
 import { visualEditor } from './editors/visual-editor';
+import { shellProgram } from './programs/shell';
 import { hasProgram } from '../sim/apps';
 
 export const HOST_NAME = 'playground';
 
-const hostCommands: Record<string, Command> = { ...genericCommands, kubectl, vi: visualEditor, vim: visualEditor, nano: visualEditor };
+const shells: Record<string, Command> = { sh: shellProgram, bash: shellProgram };
+const hostCommands: Record<string, Command> = { ...genericCommands, ...shells, kubectl, vi: visualEditor, vim: visualEditor, nano: visualEditor };
 
 /** Extra commands per location kind, registered by the modules that provide them (docker, iptables, curl...). */
 export const locationCommands: { host: Record<string, Command>; node: Record<string, Command>; pod: Record<string, Command> } = {
@@ -23,20 +25,22 @@ export const locationCommands: { host: Record<string, Command>; node: Record<str
 };
 
 /** Programs that only some images carry; the rest of a userland's tools are the generic ones. */
-const IMAGE_TOOLS = ['curl', 'wget', 'ping', 'nslookup', 'dig', 'host', 'nc', 'redis-cli', 'psql', 'sh', 'bash'];
+const IMAGE_TOOLS = ['curl', 'wget', 'ping', 'nslookup', 'dig', 'host', 'nc', 'redis-cli', 'psql', 'sh', 'bash', 'ash'];
 
 export function commandsFor(location: Location, sim: Simulation): Record<string, Command> {
   switch (location.kind) {
     case 'host':
       return { ...hostCommands, ...locationCommands.host };
     case 'node':
-      return { ...genericCommands, ...locationCommands.node };
+      return { ...genericCommands, ...shells, ...locationCommands.node };
     case 'pod': {
       const rc = sim.runtime.apps.container(location.namespace, location.pod, location.container);
       if (!rc || rc.image.userland === 'distroless') return {};
       const out: Record<string, Command> = { ...genericCommands };
-      for (const [name, cmd] of Object.entries(locationCommands.pod)) {
-        if (!IMAGE_TOOLS.includes(name) || hasProgram(rc.image, name)) out[name] = cmd;
+      for (const [name, cmd] of Object.entries({ ...shells, ash: shellProgram, ...locationCommands.pod })) {
+        // busybox and Alpine images call their shell ash as well.
+        const has = name === 'ash' ? hasProgram(rc.image, 'sh') && (rc.image.userland === 'busybox' || rc.image.userland === 'alpine') : hasProgram(rc.image, name);
+        if (!IMAGE_TOOLS.includes(name) || has) out[name] = cmd;
       }
       return out;
     }

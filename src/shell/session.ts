@@ -10,6 +10,8 @@ import { Interpreter } from './interp';
 import { isIncomplete } from './parse';
 import { commandsFor, flavourFor, fsFor, locationEnv, promptFor } from './locations';
 import { complete } from './completion';
+// The network commands (curl, docker, iptables, ip, nslookup, ping...) register themselves per location.
+import './net/register';
 
 export interface SessionOptions {
   /**

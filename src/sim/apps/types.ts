@@ -9,6 +9,7 @@ import type { Libc } from '../dns/resolver';
 import type { ResolvConf } from '../dns/resolvconf';
 import type { HostsEntry } from '../dns/hosts';
 import type { ImageInfo } from './images';
+import type { Trace } from '../packet/types';
 
 // ------------------------------------------------------------------ network
 
@@ -18,7 +19,7 @@ import type { ImageInfo } from './images';
  * sees, after any SNAT), refused (RST, or kube-proxy's REJECT of a service
  * without endpoints), or silently dropped.
  */
-export type TcpConnectResult =
+export type TcpConnectResult = (
   | {
       ok: true;
       /** The app that accepted, if the target runs one (undefined: a port nobody simulates). */
@@ -29,7 +30,11 @@ export type TcpConnectResult =
       serverAddress: string;
       rttMs?: number;
     }
-  | { ok: false; error: 'refused' | 'timeout' | 'unreachable' };
+  | { ok: false; error: 'refused' | 'timeout' | 'unreachable' }
+) & {
+  /** The packet engine's walk of this connection (the same record the trace log keeps). */
+  trace?: Trace;
+};
 
 /** TCP from one source (a pod's network namespace, or a node). Implemented by the packet engine. */
 export interface TcpTransport {

@@ -480,7 +480,8 @@ class Walk {
       this.step({ kind: 'deliver', dir: f.dir, node, to, packet: { ...p }, listening: true });
       return { kind: 'delivered', node, to, listening: true, packet: { ...p } };
     }
-    if (cidrContains(net.eth0Cidr, p.dst) && p.dst !== net.gateway && !view.external) {
+    // An on-link address that is neither a node nor the gateway: nobody answers ARP.
+    if (cidrContains(net.eth0Cidr, p.dst) && p.dst !== net.gateway) {
       const reason = `no host answers ARP for ${p.dst} on eth0`;
       this.step({ kind: 'drop', dir: f.dir, node, reason });
       return { kind: 'no-route', node, reason };

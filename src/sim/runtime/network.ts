@@ -130,8 +130,13 @@ export class SimNetworkView implements NetworkView {
     return this.proxy.nodeCounters(node);
   }
 
-  /** Outside the cluster (the docker host, the internet): the sandbox answers nothing. */
-  external(): 'accept' | 'refuse' | 'drop' {
-    return 'refuse';
+  /**
+   * Outside the cluster. The docker network's gateway is the learner's host: it
+   * answers DNS for the nodes (docker's resolver) and refuses other ports. The
+   * internet is out of reach: packets towards it go unanswered.
+   */
+  external(ip: string, port: number, protocol: Protocol): 'accept' | 'refuse' | 'drop' {
+    if (ip === this.cluster.gateway) return port === 53 && protocol === 'udp' ? 'accept' : 'refuse';
+    return 'drop';
   }
 }

@@ -50,11 +50,12 @@ export class Transports {
       connect: (ip: string, port: number): TcpConnectResult => {
         const trace = this.connect({ origin, ...(srcIP ? { srcIP } : {}), dst: { ip, port }, protocol: 'tcp', exchange: { requestBytes: 120, responseBytes: 1500 } });
         const o = trace.outcome;
-        if (o.kind === 'refused') return { ok: false, error: 'refused' };
-        if (o.kind === 'timeout') return { ok: false, error: 'timeout' };
-        if (o.kind === 'no-route') return { ok: false, error: 'unreachable' };
+        if (o.kind === 'refused') return { ok: false, error: 'refused', trace };
+        if (o.kind === 'timeout') return { ok: false, error: 'timeout', trace };
+        if (o.kind === 'no-route') return { ok: false, error: 'unreachable', trace };
         const server = o.to.kind === 'pod' ? this.servers.tcpServer(o.to.namespace, o.to.name, o.seenAt.port) : undefined;
         return {
+          trace,
           ok: true,
           server,
           clientAddress: `${o.seenFrom.ip}:${o.seenFrom.port}`,

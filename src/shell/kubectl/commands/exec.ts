@@ -85,7 +85,8 @@ export async function runExec(env: KubectlEnv): Promise<number> {
     return 0;
   }
   const line = command.map(shellQuote).join(' ');
-  const exit = await env.ctx.runLine(line, { stdin: f.bool('stdin') ? env.io.stdin : '', stdout: env.io.stdout, stderr: env.io.stderr }, location);
+  // -t gives the command a terminal (redis-cli formats for it, curl shows no meter).
+  const exit = await env.ctx.runLine(line, { stdin: f.bool('stdin') ? env.io.stdin : '', stdout: env.io.stdout, stderr: env.io.stderr, isTTY: f.bool('tty') && env.io.isTTY, columns: env.io.columns }, location);
   if (exit !== 0) {
     env.err(`command terminated with exit code ${exit}\n`);
     return exit;
