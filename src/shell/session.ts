@@ -12,6 +12,7 @@ import { commandsFor, flavourFor, fsFor, locationEnv, promptFor } from './locati
 import { complete } from './completion';
 // The network commands (curl, docker, iptables, ip, nslookup, ping...) register themselves per location.
 import './net/register';
+import { browserRequest, type BrowserRequest, type BrowserResult, type CookieJar } from './net/browser';
 
 export interface SessionOptions {
   /**
@@ -47,6 +48,16 @@ export class TerminalSession {
   columns = 80;
   /** Files open in the visual editor, waiting for the learner (browser only). */
   private readonly edits = new Map<string, (r: 'saved' | 'cancelled') => void>();
+
+  /** The in-app browser's cookies (per host:port), for this terminal's cluster. */
+  private readonly cookies: CookieJar = new Map();
+
+  /** A request from the in-app browser, made from the learner's host. */
+  browse(req: BrowserRequest): BrowserResult {
+    const result = browserRequest(this.context(this.frames[0], { kind: 'host' }), req, this.cookies);
+    this.sim.settle();
+    return result;
+  }
 
   /** The UI says the learner is done with a file opened for editing. */
   finishEdit(path: string, saved: boolean): void {

@@ -118,6 +118,8 @@ export interface SimWorkerApi {
   /** Latest snapshot, and a push subscription batched to at most one per animation frame's worth of time. */
   snapshot(): Promise<ClusterSnapshot>;
   subscribe(onSnapshot: (s: ClusterSnapshot) => void): Promise<void>;
+  /** The in-app browser: one request from the learner's host (resolution, NodePort, DNAT, the app). */
+  browse(req: import('../shell/net/browser').BrowserRequest): Promise<import('../shell/net/browser').BrowserResult>;
   /** Every packet trace from now on (ended, like snapshot subscriptions, by init). */
   subscribeTraces(onTrace: (t: import('../sim/runtime/traces').TraceRecord) => void): Promise<void>;
 }

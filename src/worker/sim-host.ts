@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import { Simulation } from '../sim/simulation';
 import { TerminalSession } from '../shell/session';
 import type { TraceRecord } from '../sim/runtime/traces';
+import type { BrowserRequest, BrowserResult } from '../shell/net/browser';
 import { OrderedSink } from './ordered-sink';
 import type { ClusterSnapshot, Completion, ExecResult, FileEntry, OutputChunk, SimWorkerApi, TerminalEffect } from './protocol';
 import { RealtimeClock, type Ticker } from './realtime-clock';
@@ -85,6 +86,10 @@ export class SimHost implements SimWorkerApi {
       release(onOutput);
       release(onEffect);
     }
+  }
+
+  async browse(req: BrowserRequest): Promise<BrowserResult> {
+    return this.current().session.browse(req);
   }
 
   async finishEdit(path: string, saved: boolean): Promise<void> {
