@@ -17,6 +17,8 @@ export interface ExecResult {
   exit: number;
   /** The prompt to show next (it changes inside node and pod shells). */
   prompt: string;
+  /** The shell is a node or pod shell now (Ctrl-D on an empty line means `exit` there). */
+  nested: boolean;
 }
 
 /**

@@ -80,7 +80,7 @@ export class SimHost implements SimWorkerApi {
         (c: OutputChunk) => sink.output(c),
         (e: TerminalEffect) => sink.effect(e),
       );
-      return { exit, prompt: session.prompt() };
+      return { exit, prompt: session.prompt(), nested: session.nested };
     } finally {
       await sink.flush();
       release(onOutput);

@@ -15,16 +15,16 @@ class ScriptedShell implements ShellBackend {
     this.executed.push(line);
     if (line === 'clear') {
       onEffect({ type: 'clear' });
-      return { exit: 0, prompt: this.prompt };
+      return { exit: 0, prompt: this.prompt, nested: false };
     }
     if (this.blockNext) {
       this.blockNext = false;
       onOutput({ stream: 'stdout', text: 'waiting...\n' });
       await new Promise<void>((resolve) => (this.blocked = { resolve }));
-      return { exit: 130, prompt: this.prompt };
+      return { exit: 130, prompt: this.prompt, nested: false };
     }
     onOutput({ stream: 'stdout', text: `ran: ${line.replace(/\n/g, '|')}\n` });
-    return { exit: 0, prompt: this.prompt };
+    return { exit: 0, prompt: this.prompt, nested: false };
   }
 
   async interrupt(): Promise<void> {
