@@ -8,6 +8,7 @@ import { qualifiedKind, qualifiedPlural, resourceForManifest } from '../../../si
 import { parseSelectorString } from '../../../sim/api/selectors';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
+import { NO_RESOURCES } from '../usage';
 import { KubectlError, errorText } from '../errors';
 import { parseResourceArgs } from '../resources';
 import { objectsFromFiles } from './files';
@@ -31,12 +32,6 @@ export const deleteFlags: FlagSpec[] = [
   dryRunFlag,
 ];
 
-const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 export async function runDelete(env: KubectlEnv): Promise<number> {
   const f = env.flags;

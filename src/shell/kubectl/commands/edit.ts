@@ -12,6 +12,8 @@ import { deepEqual } from '../../../sim/core/deep-equal';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
+import { NO_RESOURCES } from '../usage';
+import { shellQuote } from '../../quote';
 import { parseResourceArgs } from '../resources';
 import { toYaml } from '../../text/yaml-emit';
 
@@ -43,13 +45,10 @@ function withoutComments(text: string): string {
     .join('\n');
 }
 
-function shellQuote(a: string): string {
-  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}
 
 export async function runEdit(env: KubectlEnv): Promise<number> {
   const f = env.flags;
-  if (f.args.length === 0) throw new KubectlError('error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'');
+  if (f.args.length === 0) throw new KubectlError(NO_RESOURCES);
   const req = parseResourceArgs(f.args);
   const r = req.types[0];
   const name = req.names.get(0)?.[0];

@@ -2,13 +2,12 @@
 // running container, or with -it and a shell, open that container's shell in
 // the terminal. The v1.31+ refusal of the old form without `--` included.
 
-import type { Pod } from '../../../sim/api/types';
-import { notFound, StatusError } from '../../../sim/api/errors';
+import { StatusError } from '../../../sim/api/errors';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
-import { parseResourceArgs } from '../resources';
-import { controllerRef } from '../../../sim/controllers/podutil';
+import { podsOf } from '../pods';
+import { shellQuote } from '../../quote';
 import { commandsFor } from '../../locations';
 import { hexString } from '../../../sim/core/ids';
 
@@ -23,28 +22,6 @@ export const execFlags: FlagSpec[] = [
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/busybox']);
 
-/** POD, or TYPE/NAME of something with pods (the first of its pods, as kubectl picks it). */
-function resolvePod(env: KubectlEnv, ref: string): Pod {
-  if (!ref.includes('/')) {
-    const pod = env.store.get<Pod>('Pod', env.namespace, ref);
-    if (!pod) throw notFound('pods', ref);
-    return pod;
-  }
-  const req = parseResourceArgs([ref]);
-  const r = req.types[0];
-  const name = req.names.get(0)![0];
-  const owner = env.store.get(r.kind, env.namespace, name);
-  if (!owner) throw notFound(r.group ? `${r.plural}.${r.group}` : r.plural, name);
-  if (r.kind === 'Pod') return owner as Pod;
-  const pods = env.store.list<Pod>('Pod', { namespace: env.namespace }).filter((p) => {
-    const rs = controllerRef(p);
-    if (rs?.uid === owner.metadata.uid) return true;
-    const rsObj = rs && env.store.get('ReplicaSet', env.namespace, rs.name);
-    return !!rsObj && controllerRef(rsObj)?.uid === owner.metadata.uid;
-  });
-  if (pods.length === 0) throw new KubectlError(`error: no pods found for ${ref}`);
-  return pods[0];
-}
 
 export async function runExec(env: KubectlEnv): Promise<number> {
   const f = env.flags;
@@ -55,7 +32,7 @@ export async function runExec(env: KubectlEnv): Promise<number> {
   }
   if (before.length > 1) throw new KubectlError(`error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples`);
   if (command.length === 0) throw new KubectlError('error: you must specify at least one command for the container');
-  const pod = resolvePod(env, before[0]);
+  const pod = podsOf(env, before[0])[0];
   const names = pod.spec.containers.map((c) => c.name);
   let container = f.str('container');
   if (!container) {
@@ -94,6 +71,3 @@ export async function runExec(env: KubectlEnv): Promise<number> {
   return 0;
 }
 
-function shellQuote(a: string): string {
-  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}

@@ -7,6 +7,7 @@ import { notFound } from '../../../sim/api/errors';
 import { qualifiedPlural } from '../../../sim/api/kinds';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
+import { NO_RESOURCES } from '../usage';
 import { KubectlError } from '../errors';
 import { parseResourceArgs } from '../resources';
 import { parseOutputFormat, printObjects } from '../output';
@@ -31,12 +32,6 @@ export const exposeFlags: FlagSpec[] = [
   dryRunFlag,
 ];
 
-const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 function selectorOf(o: KubeObject): Record<string, string> | undefined {
   switch (o.kind) {

@@ -2,12 +2,11 @@
 // the container's log lines as the kubelet kept them.
 
 import type { Pod } from '../../../sim/api/types';
-import { StatusError, notFound } from '../../../sim/api/errors';
+import { StatusError } from '../../../sim/api/errors';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
-import { parseResourceArgs } from '../resources';
-import { controllerRef } from '../../../sim/controllers/podutil';
+import { podsOf } from '../pods';
 import type { LogLine } from '../../../sim/runtime';
 
 export const logsFlags: FlagSpec[] = [
@@ -26,28 +25,6 @@ const USAGE = `error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'
 POD or TYPE/NAME is a required argument for the logs command
 See 'kubectl logs -h' for help and examples`;
 
-function podFor(env: KubectlEnv, ref: string): Pod {
-  if (!ref.includes('/')) {
-    const pod = env.store.get<Pod>('Pod', env.namespace, ref);
-    if (!pod) throw notFound('pods', ref);
-    return pod;
-  }
-  const req = parseResourceArgs([ref]);
-  const r = req.types[0];
-  const name = req.names.get(0)![0];
-  const owner = env.store.get(r.kind, env.namespace, name);
-  if (!owner) throw notFound(r.group ? `${r.plural}.${r.group}` : r.plural, name);
-  if (r.kind === 'Pod') return owner as Pod;
-  const pods = env.store.list<Pod>('Pod', { namespace: env.namespace }).filter((p) => {
-    const ref1 = controllerRef(p);
-    if (ref1?.uid === owner.metadata.uid) return true;
-    const rs = ref1 && env.store.get('ReplicaSet', env.namespace, ref1.name);
-    return !!rs && controllerRef(rs)?.uid === owner.metadata.uid;
-  });
-  if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`);
-  if (pods.length > 1) env.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
-  return pods[0];
-}
 
 /** RFC 3339 with nanoseconds, as the kubelet stamps log lines. */
 function stamp(ms: number): string {
@@ -58,7 +35,9 @@ function stamp(ms: number): string {
 export async function runLogs(env: KubectlEnv): Promise<number> {
   const f = env.flags;
   if (f.args.length === 0) throw new KubectlError(USAGE);
-  const pod = podFor(env, f.args[0]);
+  const pods = podsOf(env, f.args[0]);
+  if (pods.length > 1) env.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
+  const pod = pods[0];
   const names = pod.spec.containers.map((c) => c.name);
   let container = f.str('container') || (f.args[1] ?? '');
   if (!container) {
