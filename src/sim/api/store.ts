@@ -49,6 +49,12 @@ export interface StrategyContext {
 export interface WriteOptions {
   dryRun?: boolean;
   /**
+   * The caller built this object for the write and will not touch it again (the
+   * controllers): the store keeps it instead of copying it. Clients' input is
+   * always copied.
+   */
+  handOver?: boolean;
+  /**
    * `status`: update only status (spec and metadata changes are ignored).
    * `binding`: the scheduler's pods/binding: set spec.nodeName and nothing else.
    */
@@ -177,7 +183,7 @@ export class ApiStore {
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
     const info = this.info(input.kind);
-    const obj = cloneJson(input) as KubeObject;
+    const obj = (opts.handOver ? { ...input, metadata: { ...input.metadata } } : cloneJson(input)) as KubeObject;
     obj.metadata = obj.metadata ?? {};
     const meta = obj.metadata;
     const ctx: StrategyContext = { store: this, dryRun: !!opts.dryRun };
@@ -242,7 +248,7 @@ export class ApiStore {
     const strategy = this.strategies.get(info.kind) ?? {};
     let obj: KubeObject;
     if (opts.subresource === 'status') {
-      obj = { ...old, status: cloneJson((input as KubeObject).status) };
+      obj = { ...old, status: opts.handOver ? (input as KubeObject).status : cloneJson((input as KubeObject).status) };
       obj.metadata = { ...old.metadata };
     } else if (opts.subresource === 'binding') {
       const nodeName = (input as unknown as { spec: { nodeName?: string } }).spec.nodeName;
@@ -250,7 +256,7 @@ export class ApiStore {
       if (oldSpec.nodeName) throw new StatusError('Conflict', `pod ${name} is already assigned to node "${oldSpec.nodeName}"`);
       obj = { ...old, spec: { ...oldSpec, nodeName }, metadata: { ...old.metadata } };
     } else {
-      obj = cloneJson(input) as KubeObject;
+      obj = (opts.handOver ? { ...input, metadata: { ...input.metadata } } : cloneJson(input)) as KubeObject;
       // Keep server-owned metadata and the status (status changes need the subresource).
       obj.metadata = {
         ...obj.metadata,

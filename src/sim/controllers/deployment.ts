@@ -266,7 +266,7 @@ export function startDeploymentController(ctx: ControllerContext): void {
       conditions,
     };
     for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) if (!status[k]) delete status[k];
-    store.update({ ...current, status }, { subresource: 'status' });
+    store.update({ ...current, status }, { subresource: 'status', handOver: true });
   }
 
 }

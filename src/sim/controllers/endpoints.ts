@@ -174,8 +174,8 @@ export function startEndpointControllers(ctx: ControllerContext): void {
     };
     if (existing && deepEqual(existing.subsets ?? null, want.subsets ?? null) && deepEqual(existing.metadata.labels ?? {}, labels)) return;
     want.metadata.annotations![TRIGGER] = rfc3339(clock.now());
-    if (existing) write(() => store.update({ ...want, metadata: { ...existing.metadata, labels: want.metadata.labels, annotations: want.metadata.annotations } }));
-    else write(() => store.create(want));
+    if (existing) write(() => store.update({ ...want, metadata: { ...existing.metadata, labels: want.metadata.labels, annotations: want.metadata.annotations } }, { handOver: true }));
+    else write(() => store.create(want, { handOver: true }));
   }
 
   // ---------------------------------------------------------------- EndpointSlices
@@ -249,7 +249,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
           addressType: 'IPv4',
           endpoints: rest.slice(i, i + MAX_PER_SLICE),
           ports: slicePorts(g.ports),
-        }));
+        }, { handOver: true }));
         kept.add(created.metadata.name!);
       }
     }
@@ -269,7 +269,7 @@ export function startEndpointControllers(ctx: ControllerContext): void {
 
   function writeSlice(s: EndpointSlice, endpoints: SliceEndpoint[] | null, ports: EndpointSlice['ports'], labels: Record<string, string>): void {
     if (deepEqual(s.endpoints, endpoints) && deepEqual(s.ports, ports) && deepEqual(s.metadata.labels, labels)) return;
-    write(() => store.update<EndpointSlice>({ ...s, metadata: { ...s.metadata, labels, annotations: { ...s.metadata.annotations, [TRIGGER]: rfc3339(clock.now()) } }, endpoints, ports }));
+    write(() => store.update<EndpointSlice>({ ...s, metadata: { ...s.metadata, labels, annotations: { ...s.metadata.annotations, [TRIGGER]: rfc3339(clock.now()) } }, endpoints, ports }, { handOver: true }));
   }
 
   /** Mirror hand-written Endpoints of a selector-less Service into one slice. */

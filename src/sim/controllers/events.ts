@@ -30,7 +30,7 @@ export class EventRecorder {
     const existingName = this.recent.get(key);
     const existing = existingName ? this.store.get<KubeEvent>('Event', ns, existingName) : undefined;
     if (existing) {
-      this.store.update({ ...existing, count: existing.count + 1, lastTimestamp: ts });
+      this.store.update({ ...existing, count: existing.count + 1, lastTimestamp: ts }, { handOver: true });
       return;
     }
     const info = resourceForKind(obj.kind);
@@ -61,7 +61,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     if (!event.involvedObject.namespace) delete event.involvedObject.namespace;
-    const created = this.store.create(event);
+    const created = this.store.create(event, { handOver: true });
     this.recent.set(key, created.metadata.name!);
   }
 

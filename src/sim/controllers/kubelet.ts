@@ -134,12 +134,13 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
   function writeStatus(pod: Pod, mutate: (p: Pod) => void): Pod | undefined {
     const cur = current(pod);
     if (!cur) return undefined;
-    const next = cloneJson(cur);
-    next.status ??= {};
+    // Only the status changes: copy it, share the rest (stored objects are immutable).
+    const status: NonNullable<Pod['status']> = cloneJson(cur.status ?? {});
+    const next: Pod = { ...cur, status };
     mutate(next);
-    next.status.phase = phaseOf(next);
+    status.phase = phaseOf(next);
     setReadyConditions(next, rfc3339(clock.now()));
-    return store.update(next, { subresource: 'status' });
+    return store.update(next, { subresource: 'status', handOver: true });
   }
 
   function after(rt: PodRuntime, ms: number, fn: () => void): void {

@@ -126,7 +126,7 @@ export function startReplicaSetController(ctx: ControllerContext): void {
     // The API omits zero counts (omitempty) except `replicas`.
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) if (!clean[k]) delete clean[k];
     const current = store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name!);
-    if (current) store.update({ ...current, status: clean }, { subresource: 'status' });
+    if (current) store.update({ ...current, status: clean }, { subresource: 'status', handOver: true });
   }
 }
 
