@@ -70,10 +70,12 @@ const IPUTILS: Flavour = {
 export const ping: Command = async (argv, io, ctx) => {
   const pod = podPlace(ctx);
   const resolver = stubResolver(ctx);
-  if (!pod || !resolver) return 127;
-  const iputils = pod.image.tools.ping === 'iputils';
+  // On a node: iputils' ping, as on the lab's full-VM nodes (a stock kindest/node ships none).
+  const onNode = ctx.location.kind === 'node';
+  if ((!pod && !onNode) || !resolver) return 127;
+  const iputils = onNode || pod!.image.tools.ping === 'iputils';
   const flavour = iputils ? IPUTILS : BUSYBOX;
-  const parsed = parsePingArgs(argv.slice(1), busyboxBanner(pod.image));
+  const parsed = parsePingArgs(argv.slice(1), pod ? busyboxBanner(pod.image) : '');
   if (!parsed.ok) {
     io.stderr(parsed.stderr);
     return iputils ? 2 : 1;

@@ -4,8 +4,9 @@
 //   host   the learner's machine (Debian 12 with Docker): docker, curl
 //   node   a kind node (kindest/node v1.32.2, Debian 12): iptables and
 //          iptables-save (nf_tables, and their -legacy twins), ip, hostname,
-//          curl. kindest/node ships no ping, no net-tools (route, netstat) and
-//          no DNS tools, so those are not found there, as on a real node.
+//          curl, plus iputils ping and net-tools route: a stock kindest/node
+//          ships neither, but the lab's nodes (full VMs) had both and its steps
+//          use `route -n`. No DNS tools, as on a real node.
 //   pod    a container; locations.ts keeps only the programs its image has:
 //          curl, wget, ping, nslookup, hostname, redis-cli, psql
 
@@ -20,11 +21,14 @@ import { ping } from './ping';
 import { wget } from './wget';
 import { redisCli } from './redis-cli';
 import { psql } from './psql';
+import { route } from './node/route';
 
 Object.assign(locationCommands.host, { curl, docker });
 
 Object.assign(locationCommands.node, {
   curl,
+  ping,
+  route,
   hostname,
   ip,
   iptables,
