@@ -1,13 +1,13 @@
-// Layout: the left column holds what the learner reads and writes (lab text
-// above the YAML editor); the right column shows the consequences (diagram
-// above the terminal). The right column is wider because kubectl's tables
+// Layout: the left column holds what the learner reads and writes (lab text,
+// or the in-app browser, above the YAML editor); the right column shows the
+// consequences (diagram above the terminal). The right column is wider because kubectl's tables
 // (`get pods -o wide`) need about 120 columns; the terminal sits at the bottom
 // right, where the eye lands after pressing Apply.
 
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Header } from './header/Header';
 import { ServicesContext, usePrefs, useServices } from './hooks';
-import { LabPanel } from './labs/LabPanel';
+import { SidePanel } from './layout/SidePanel';
 import { SplitPane } from './layout/SplitPane';
 import type { AppServices } from './services';
 import { TerminalPane } from './terminal/TerminalPane';
@@ -55,7 +55,7 @@ export function App({ services }: { services: AppServices }) {
         <main className="workspace">
           <SplitPane id="columns" direction="row" defaultRatio={0.34} minFirst={300} minSecond={480} label="Resize left and right columns">
             <SplitPane id="left" direction="column" defaultRatio={0.32} minFirst={90} minSecond={180} label="Resize lab panel and editor">
-              <LabPanel />
+              <SidePanel />
               <AfterFirstPrompt what="editor">
                 <EditorPane />
               </AfterFirstPrompt>

@@ -4,11 +4,14 @@
 
 import type { ClusterSnapshot, ExecResult } from '../worker/protocol';
 import type { SimClient } from '../worker/client';
+import type { BrowserController, BrowserPorts } from './browser/browser-controller';
 import type { DiagramGraph } from './diagram/graph';
 import { PacketBoard } from './diagram/packets';
-import { applyWorkerFiles, createFilesStore, displayName, resolveNewName, setDirty, shellWord } from './stores/files-store';
+import { EditController } from './edit/edit-controller';
+import { applyWorkerFiles, createFilesStore, displayName, EMPTY_FILES, resolveNewName, setDirty, shellWord } from './stores/files-store';
 import { createPrefsStore, defaultPrefs, type KeyValueStorage } from './stores/prefs-store';
 import { createSnapshotBatcher, createSnapshotStore, type SnapshotBatcher } from './stores/snapshot-store';
+import { createTraceBatcher, createTraceStore, type TraceBatcher } from './stores/trace-store';
 import { TerminalService } from './terminal/terminal-service';
 
 /** What the lazily loaded editor offers the rest of the app once it is there. */
@@ -28,7 +31,15 @@ export class AppServices {
   readonly snapshots = createSnapshotStore();
   readonly files = createFilesStore();
   readonly packets = new PacketBoard();
+  readonly traces = createTraceStore();
   readonly terminal: TerminalService;
+  /** A command waiting for the editor (kubectl edit, vi). */
+  readonly edits: EditController;
+  /**
+   * The in-app browser, made by its panel on first use (the code loads with the
+   * panel); its state lives here, across tab switches.
+   */
+  browser: BrowserController | null = null;
   editor: EditorBridge | null = null;
   /** The diagram's latest graph, registered by the diagram pane (for tests and traces). */
   diagramGraph: (() => DiagramGraph | null) | null = null;
@@ -37,6 +48,7 @@ export class AppServices {
   readonly prompted: Promise<void>;
   private markPrompted!: () => void;
   private readonly batcher: SnapshotBatcher;
+  private readonly traceBatcher: TraceBatcher;
   private generation = 0;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
@@ -48,7 +60,18 @@ export class AppServices {
   ) {
     this.prefs = createPrefsStore(storage, defaultPrefs(prefersDark));
     this.batcher = createSnapshotBatcher(this.snapshots, (cb) => requestAnimationFrame(cb));
+    this.traceBatcher = createTraceBatcher(this.traces, (cb) => requestAnimationFrame(cb));
     this.terminal = new TerminalService(client.shell, this.prefs.getState().theme);
+    this.edits = new EditController(this.files, {
+      readFile: (path) => client.readFile(path),
+      writeFile: (path, content) => client.api.writeFile(path, content),
+      finishEdit: (path, saved) => client.api.finishEdit(path, saved),
+      draft: (path) => this.editor?.draft(path),
+      runningLine: () => this.terminal.controller.runningLine(),
+      focusEditor: () => queueMicrotask(() => this.editor?.focus()),
+      focusTerminal: () => this.terminal.focus(),
+    });
+
     this.prompted = new Promise((resolve) => (this.markPrompted = resolve));
     this.terminal.controller.onPrompt(() => {
       if (this.firstPromptMs !== null) return;
@@ -57,7 +80,13 @@ export class AppServices {
       this.markPrompted();
     });
     // Commands can create, change or delete files (cat > f, kubectl get -o yaml > f).
-    this.terminal.controller.onCommand(() => void this.refreshFiles());
+    this.terminal.controller.onCommand(() => {
+      this.edits.commandEnded();
+      void this.refreshFiles();
+    });
+    this.terminal.controller.onEffect((effect) => {
+      if (effect.type === 'edit') void this.edits.open(effect.path);
+    });
   }
 
   /** Show the first prompt; `started` is an init() already under way (see worker/early-start.ts). */
@@ -71,10 +100,18 @@ export class AppServices {
   async reset(): Promise<void> {
     this.generation++;
     this.packets.clear();
+    this.traceBatcher.reset();
+    this.browser?.reset();
+    this.edits.commandEnded();
     const { prompt } = await this.client.api.init({});
     this.terminal.controller.reset(prompt);
-    this.files.setState({ saved: {}, paths: [], selected: null, dirty: {} });
+    this.files.setState({ ...EMPTY_FILES });
     await Promise.all([this.connect(), this.refreshFiles()]);
+  }
+
+  /** What the browser needs from the app (the token maker comes with the panel). */
+  browserPorts(newToken: () => string): BrowserPorts {
+    return { browse: (req) => this.client.api.browse(req), snapshot: () => this.latestSnapshot(), newToken };
   }
 
   latestSnapshot(): ClusterSnapshot | null {
@@ -152,8 +189,13 @@ export class AppServices {
   private async connect(): Promise<void> {
     const gen = ++this.generation;
     this.batcher.reset();
-    await this.client.subscribe((s) => {
-      if (gen === this.generation) this.batcher.push(s);
-    });
+    await Promise.all([
+      this.client.subscribe((s) => {
+        if (gen === this.generation) this.batcher.push(s);
+      }),
+      this.client.subscribeTraces((t) => {
+        if (gen === this.generation) this.traceBatcher.push(t);
+      }),
+    ]);
   }
 }

@@ -18,6 +18,12 @@ export interface PlaygroundHooks {
   setEditorValue(text: string): boolean;
   markers(path?: string): { severity: number; message: string; startLineNumber: number }[] | null;
   launchPacket(edgeId: string, durationMs?: number): Promise<void>;
+  /** The in-app browser's page: what was asked, what came back, who served it. */
+  browser(): { url: string; kind: 'page' | 'error'; status: number | null; code: string | null; servedBy: string | null; pod: string | null; loads: number } | null;
+  /** The command waiting for the editor, if one is. */
+  editSession(): { path: string; program: string; round: number; answered: boolean } | null;
+  /** Ids and causes of the packet traces received (newest last). */
+  traces(): { id: number; cause: string; outcome: string }[];
 }
 
 declare global {
@@ -51,5 +57,25 @@ export function installTestHooks(services: AppServices): void {
     },
     markers: (path) => services.editor?.markers(path) ?? null,
     launchPacket: (edgeId, durationMs = 600) => services.packets.launch(edgeId, { durationMs }),
+    browser: () => {
+      const s = services.browser?.store.getState();
+      if (!s) return null;
+      const r = s.page?.result;
+      if (!r) return null;
+      return {
+        url: r.url,
+        kind: r.kind,
+        status: r.kind === 'page' ? r.status : null,
+        code: r.kind === 'error' ? r.code : null,
+        servedBy: r.kind === 'page' ? r.servedBy : null,
+        pod: s.page?.served?.pod ?? null,
+        loads: s.loads,
+      };
+    },
+    editSession: () => {
+      const s = services.edits.store.getState().session;
+      return s ? { ...s } : null;
+    },
+    traces: () => services.traces.getState().records.map((r) => ({ id: r.id, cause: r.cause, outcome: r.trace.outcome.kind })),
   };
 }

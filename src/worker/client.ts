@@ -3,7 +3,7 @@
 
 import * as Comlink from 'comlink';
 import type { ShellBackend } from '../ui/terminal/terminal-controller';
-import type { ClusterSnapshot, SimWorkerApi } from './protocol';
+import type { ClusterSnapshot, SimWorkerApi, TraceRecord } from './protocol';
 
 export interface SimClient {
   readonly api: Comlink.Remote<SimWorkerApi>;
@@ -14,6 +14,10 @@ export interface SimClient {
    * there, so subscribe again after each init.
    */
   subscribe(onSnapshot: (s: ClusterSnapshot) => void): Promise<void>;
+  /** Receive every packet trace until the next init() (subscribe again after it, as for snapshots). */
+  subscribeTraces(onTrace: (t: TraceRecord) => void): Promise<void>;
+  /** Any file of the worker's filesystem (kubectl edit's files live in /tmp), or null when there is none. */
+  readFile(path: string): Promise<string | null>;
   terminate(): void;
 }
 
@@ -30,6 +34,8 @@ export function createSimClient(): SimClient {
     api,
     shell,
     subscribe: (onSnapshot) => api.subscribe(Comlink.proxy(onSnapshot)),
+    subscribeTraces: (onTrace) => api.subscribeTraces(Comlink.proxy(onTrace)),
+    readFile: (path) => api.readFile(path),
     terminate: () => {
       api[Comlink.releaseProxy]();
       worker.terminate();

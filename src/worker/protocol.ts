@@ -115,6 +115,8 @@ export interface SimWorkerApi {
   isIncomplete(text: string): Promise<boolean>;
   prompt(): Promise<string>;
   listFiles(): Promise<FileEntry[]>;
+  /** Any file of the worker's filesystem (kubectl edit writes its file under /tmp), or null when there is none. */
+  readFile(path: string): Promise<string | null>;
   writeFile(path: string, content: string): Promise<void>;
   deleteFile(path: string): Promise<void>;
   /** Latest snapshot, and a push subscription batched to at most one per animation frame's worth of time. */

@@ -112,6 +112,50 @@ describe('SimHost', () => {
     expect(old).toHaveLength(1);
   });
 
+  it('opens vi and kubectl edit in the page editor in real-time mode, and reads their files back', async () => {
+    const host = new SimHost({ mode: 'realtime', timers: manualTimers().timers });
+    await host.init({});
+    const editing = (line: string) => {
+      const effects: TerminalEffect[] = [];
+      let text = '';
+      let opened!: (path: string) => void;
+      const edit = new Promise<string>((r) => (opened = r));
+      const done = host.exec(
+        line,
+        (c) => (text += c.text),
+        (e) => {
+          effects.push(e);
+          if (e.type === 'edit') opened(e.path);
+        },
+      );
+      // A command that ends without opening the editor fails the test at once, with what it printed.
+      const finishedFirst = done.then(() => Promise.reject(new Error(`${line} ended without an edit effect: ${text}`)));
+      return { edit: Promise.race([edit, finishedFirst]), done, output: () => text };
+    };
+
+    // Through a pipeline, so the editor must survive the derived subshell context.
+    const vi = editing('vi notes.txt | cat');
+    const notes = await vi.edit;
+    expect(notes).toBe('/root/notes.txt');
+    await host.writeFile(notes, 'hello\n');
+    await host.finishEdit(notes, true);
+    expect((await vi.done).exit).toBe(0);
+    expect(await host.readFile('/root/notes.txt')).toBe('hello\n');
+
+    await run(host, 'kubectl create service clusterip web --tcp=80');
+    const edit = editing('kubectl edit svc web');
+    const tmp = await edit.edit;
+    expect(tmp.startsWith('/tmp/')).toBe(true);
+    const yaml = (await host.readFile(tmp))!;
+    expect(yaml).toContain('kind: Service');
+    await host.writeFile(tmp, yaml.replace('type: ClusterIP', 'type: NodePort'));
+    await host.finishEdit(tmp, true);
+    expect((await edit.done).exit).toBe(0);
+    expect(edit.output()).toBe('service/web edited\n');
+    expect((await run(host, 'kubectl get svc web -o jsonpath={.spec.type}')).text).toBe('NodePort');
+    expect(await host.readFile('/nonexistent')).toBeNull();
+  });
+
   it('refuses calls before init with a clear error', async () => {
     const host = new SimHost({ mode: 'virtual', timers: manualTimers().timers });
     await expect(host.prompt()).rejects.toThrow(/init\(\)/);

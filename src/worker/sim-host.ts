@@ -125,6 +125,10 @@ export class SimHost implements SimWorkerApi {
       .map((f) => ({ path: f.path, content: f.content }));
   }
 
+  async readFile(path: string): Promise<string | null> {
+    return this.current().sim.fs.read(path) ?? null;
+  }
+
   async writeFile(path: string, content: string): Promise<void> {
     this.current().sim.fs.write(path, content, { parents: true });
   }

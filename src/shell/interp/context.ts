@@ -75,6 +75,8 @@ export function deriveContext(
     },
     runLine: (line, io, location) => base.runLine(line, io, location),
     clearScreen: () => base.clearScreen(),
+    // Subshells and pipelines keep the terminal's editor (vi, kubectl edit).
+    editFile: base.editFile ? (path) => base.editFile!(path) : undefined,
     enter: (location) => base.enter(location),
     exit: () => base.exit(),
     get history() {

@@ -1,9 +1,16 @@
 // The diagram's node types: a cluster node (a box holding its pods), a pod,
-// a Service, and the "+N more" card that stands in for what is not drawn.
+// a Service, the "+N more" card that stands in for what is not drawn, and your
+// host above it all. Hidden handles anchor edges: the default ones for
+// Service → endpoint, and 'arc' ones on top for packets between two elements
+// of one row (node to node over weave).
 
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import type { ClusterNodeNode, MoreNode, PodNode, ServiceNode } from './graph';
+import type { ClusterNodeNode, HostNode, MoreNode, PodNode, ServiceNode } from './graph';
+
+function ArcHandle() {
+  return <Handle id="arc" type="source" position={Position.Top} className="hidden-handle" isConnectable={false} />;
+}
 
 /** Colour class for a pod's STATUS text, as a learner reads it. */
 export function statusClass(status: string, ready: boolean): string {
@@ -18,6 +25,7 @@ export const ClusterNodeBox = memo(function ClusterNodeBox({ data }: NodeProps<C
   return (
     <div className={`k8s-node${data.ready || data.unscheduled ? '' : ' not-ready'}`} data-node={data.name}>
       <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
+      <ArcHandle />
       <div className="k8s-node-header">
         <span className="k8s-node-name" title={data.name}>
           {data.name}
@@ -42,6 +50,7 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
   return (
     <div className={`pod-card ${cls}${data.status === 'Terminating' ? ' terminating' : ''}`} data-pod={`${data.namespace}/${data.name}`} data-ready={data.ready}>
       <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
+      <ArcHandle />
       <div className="pod-name">
         <span className={`ready-dot${data.ready ? ' ready' : ''}`} title={data.ready ? 'Ready' : 'Not ready'} />
         <span title={label}>{label}</span>
@@ -58,6 +67,7 @@ export const ServiceCard = memo(function ServiceCard({ data }: NodeProps<Service
   const label = data.showNamespace ? `${data.namespace}/${data.name}` : data.name;
   return (
     <div className="svc-card" data-service={`${data.namespace}/${data.name}`}>
+      <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
       <div className="svc-name">
         <span title={label}>{label}</span>
         <span className="svc-type">{data.type}</span>
@@ -77,7 +87,19 @@ export const ServiceCard = memo(function ServiceCard({ data }: NodeProps<Service
 export const MoreCard = memo(function MoreCard({ data }: NodeProps<MoreNode>) {
   return (
     <div className="more-card">
-      <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />+{data.count} more {data.what}
+      <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} className="hidden-handle" isConnectable={false} />
+      <ArcHandle />+{data.count} more {data.what}
+    </div>
+  );
+});
+
+export const HostCard = memo(function HostCard({ data }: NodeProps<HostNode>) {
+  return (
+    <div className="host-card" data-host={data.ip} title="The machine the kind nodes run on: your terminal and the browser tab send from here">
+      <div className="host-name">your host</div>
+      <div className="host-meta">{data.ip ? `${data.ip} · terminal, browser` : 'terminal, browser'}</div>
+      <Handle type="source" position={Position.Bottom} className="hidden-handle" isConnectable={false} />
     </div>
   );
 });

@@ -1,18 +1,30 @@
 // The live cluster diagram (lazy chunk with React Flow). Reads the snapshot
 // store; the layout keeps slots between snapshots so things stay in place.
+// Packet traces from the worker become dots travelling the diagram (a few at a
+// time), and the hop panel beside it lists them step by step.
 
-import { ReactFlow, ReactFlowProvider, Controls, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { type Edge, ReactFlow, ReactFlowProvider, Controls, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
 import { usePrefs, useServices, useSnapshot } from '../hooks';
-import { ClusterNodeBox, MoreCard, PodCard, ServiceCard } from './ClusterNodes';
+import { ClusterNodeBox, HostCard, MoreCard, PodCard, ServiceCard } from './ClusterNodes';
 import { EndpointEdge, PacketBoardContext } from './EndpointEdge';
 import type { DiagramGraph } from './graph';
+import { HopPanel } from './HopPanel';
+import { type DrawnIndex, drawnIndex, type NetEdgeDef, planJourney } from './journey-plan';
 import { DiagramLayout, graphBounds } from './layout';
-import type { ClusterSnapshot } from '../../worker/protocol';
+import { hostEdges, NetEdgeRegistry, toFlowEdge } from './net-edges';
+import { NetEdge } from './NetEdge';
+import { PacketAnimator } from './packet-animator';
+import { journeyOf } from './trace-journey';
+import type { ClusterSnapshot, TraceRecord } from '../../worker/protocol';
 
-const nodeTypes = { clusterNode: ClusterNodeBox, pod: PodCard, service: ServiceCard, more: MoreCard };
-const edgeTypes = { endpoint: EndpointEdge };
+const nodeTypes = { clusterNode: ClusterNodeBox, pod: PodCard, service: ServiceCard, more: MoreCard, host: HostCard };
+const edgeTypes = { endpoint: EndpointEdge, net: NetEdge };
+
+/** At most this many traces of one burst are considered for animation (the animator keeps fewer still). */
+const BURST = 8;
 const EMPTY_GRAPH: DiagramGraph = { nodes: [], edges: [], namespace: '', counts: { pods: 0, podsDrawn: 0, services: 0, servicesDrawn: 0, edgesHidden: 0 } };
 
 function namespacesOf(snapshot: ClusterSnapshot | null): string[] {
@@ -31,13 +43,33 @@ const FIT = { padding: 0.08, maxZoom: 1.1 };
  * node, another namespace), until the learner pans or zooms themselves; the
  * fit-view button hands control back.
  */
-function AutoFit({ fitKey, namespace, movedIn }: { fitKey: string; namespace: string; movedIn: { current: string | null } }) {
+function AutoFit({ fitKey, paneKey, namespace, movedIn }: { fitKey: string; paneKey: string; namespace: string; movedIn: { current: string | null } }) {
   const rf = useReactFlow();
   const initialized = useNodesInitialized();
   useEffect(() => {
     if (initialized && movedIn.current !== namespace) void rf.fitView(FIT);
   }, [rf, initialized, fitKey, namespace, movedIn]);
+  // The pane itself changed size (the hop panel opened or closed): fit once React Flow has measured it.
+  const firstPane = useRef(true);
+  useEffect(() => {
+    if (firstPane.current) {
+      firstPane.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      if (movedIn.current !== namespace) void rf.fitView(FIT);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [rf, paneKey, namespace, movedIn]);
   return null;
+}
+
+/** Graph edges plus the faint network edges (host → nodes, and those packets use now) whose ends are drawn. */
+function withNetEdges(graph: DiagramGraph, active: Record<string, NetEdgeDef>, drawn: DrawnIndex): Edge[] {
+  const defs = new Map<string, NetEdgeDef>();
+  for (const d of hostEdges(graph)) defs.set(d.id, d);
+  for (const d of Object.values(active)) if (drawn.elements.has(d.source) && drawn.elements.has(d.target)) defs.set(d.id, d);
+  return [...graph.edges, ...[...defs.values()].map(toFlowEdge)];
 }
 
 export default function DiagramPane() {
@@ -46,6 +78,9 @@ export default function DiagramPane() {
   const filter = usePrefs((s) => s.namespaceFilter);
   const setFilter = usePrefs((s) => s.setNamespaceFilter);
   const theme = usePrefs((s) => s.theme);
+  const hopPanel = usePrefs((s) => s.hopPanel);
+  const setHopPanel = usePrefs((s) => s.setHopPanel);
+  const traceCount = useStore(services.traces, (s) => s.records.length);
   const layout = useRef<DiagramLayout>(null);
   layout.current ??= new DiagramLayout();
 
@@ -54,6 +89,48 @@ export default function DiagramPane() {
 
   const latest = useRef(graph);
   latest.current = graph;
+  const drawn = useMemo(() => drawnIndex(graph), [graph]);
+  const latestDrawn = useRef(drawn);
+  latestDrawn.current = drawn;
+
+  const registry = useRef<NetEdgeRegistry>(null);
+  registry.current ??= new NetEdgeRegistry();
+  const animator = useRef<PacketAnimator>(null);
+  animator.current ??= new PacketAnimator(services.packets, registry.current);
+  const active = useStore(registry.current.store, (s) => s.edges);
+  const edges = useMemo(() => withNetEdges(graph, active, drawn), [graph, active, drawn]);
+
+  const replay = useMemo(
+    () => (r: TraceRecord) => animator.current!.play(planJourney(journeyOf(r, services.latestSnapshot()), latestDrawn.current)),
+    [services],
+  );
+
+  // New traces become packets on the diagram (not the ones from before it was shown).
+  useEffect(() => {
+    const start = services.traces.getState();
+    let epoch = start.epoch;
+    let seen = start.records.at(-1)?.id ?? 0;
+    const unsubscribe = services.traces.subscribe((s) => {
+      if (s.epoch !== epoch) {
+        epoch = s.epoch;
+        seen = 0;
+        animator.current!.clear();
+      }
+      const fresh = s.records.filter((r) => r.id > seen);
+      if (fresh.length === 0) return;
+      seen = fresh[fresh.length - 1].id;
+      const showDns = services.prefs.getState().showDns;
+      for (const r of fresh.slice(-BURST)) {
+        const journey = journeyOf(r, services.latestSnapshot());
+        if (journey.dns && !showDns) continue;
+        animator.current!.play(planJourney(journey, latestDrawn.current));
+      }
+    });
+    return () => {
+      unsubscribe();
+      animator.current!.clear();
+    };
+  }, [services]);
   useEffect(() => {
     services.diagramGraph = () => latest.current;
     return () => {
@@ -83,14 +160,25 @@ export default function DiagramPane() {
           {c.services} {c.services === 1 ? 'service' : 'services'} · {c.pods} {c.pods === 1 ? 'pod' : 'pods'}
           {c.podsDrawn < c.pods ? ` (${c.podsDrawn} drawn)` : ''}
         </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          className={`btn btn-small${hopPanel ? ' btn-on' : ''}`}
+          aria-pressed={hopPanel}
+          onClick={() => setHopPanel(!hopPanel)}
+          title="The packets the cluster saw, hop by hop"
+          data-testid="hop-toggle"
+        >
+          Packets{traceCount > 0 ? ` (${traceCount})` : ''}
+        </button>
       </div>
-      <div className="panel-body">
+      <div className="panel-body diagram-body">
         <div className="diagram-flow" data-testid="diagram">
           <PacketBoardContext.Provider value={services.packets}>
             <ReactFlowProvider>
               <ReactFlow
                 nodes={graph.nodes}
-                edges={graph.edges}
+                edges={edges}
                 nodeTypes={nodeTypes}
                 edgeTypes={edgeTypes}
                 colorMode={theme}
@@ -115,11 +203,12 @@ export default function DiagramPane() {
                 }}
               >
                 <Controls showInteractive={false} fitViewOptions={FIT} onFitView={() => (movedIn.current = null)} />
-                <AutoFit fitKey={`${bounds.width}x${bounds.height}`} namespace={graph.namespace} movedIn={movedIn} />
+                <AutoFit fitKey={`${bounds.width}x${bounds.height}`} paneKey={hopPanel ? 'with-hops' : 'alone'} namespace={graph.namespace} movedIn={movedIn} />
               </ReactFlow>
             </ReactFlowProvider>
           </PacketBoardContext.Provider>
         </div>
+        {hopPanel && <HopPanel onReplay={replay} />}
       </div>
     </section>
   );

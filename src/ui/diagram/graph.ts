@@ -35,6 +35,12 @@ export interface ServiceData extends Record<string, unknown> {
   showNamespace: boolean;
 }
 
+/** The learner's machine: the docker host the kind nodes run on, where the terminal and the browser are. */
+export interface HostData extends Record<string, unknown> {
+  /** Its address on the kind network (the bridge gateway), as pods and nodes see it. */
+  ip: string;
+}
+
 export interface MoreData extends Record<string, unknown> {
   count: number;
   what: string;
@@ -48,8 +54,17 @@ export type ClusterNodeNode = Node<ClusterNodeData, 'clusterNode'>;
 export type PodNode = Node<PodData, 'pod'>;
 export type ServiceNode = Node<ServiceData, 'service'>;
 export type MoreNode = Node<MoreData, 'more'>;
-export type DiagramNode = ClusterNodeNode | PodNode | ServiceNode | MoreNode;
+export type HostNode = Node<HostData, 'host'>;
+export type DiagramNode = ClusterNodeNode | PodNode | ServiceNode | MoreNode | HostNode;
 export type EndpointEdge = Edge<EndpointEdgeData, 'endpoint'>;
+
+export interface NetEdgeData extends Record<string, unknown> {
+  /** host: your host to a node; weave: node to node; net: any other hop a packet took. */
+  kind: 'host' | 'weave' | 'net';
+}
+
+/** An edge for packets that are not Service → endpoint: drawn faintly, there to carry dots. */
+export type NetEdge = Edge<NetEdgeData, 'net'>;
 
 export interface DiagramGraph {
   nodes: DiagramNode[];
@@ -59,6 +74,7 @@ export interface DiagramGraph {
   counts: { pods: number; podsDrawn: number; services: number; servicesDrawn: number; edgesHidden: number };
 }
 
+export const HOST_ID = 'host';
 export const podId = (ns: string, name: string) => `pod:${ns}/${name}`;
 export const serviceId = (ns: string, name: string) => `svc:${ns}/${name}`;
 export const clusterNodeId = (name: string) => `node:${name}`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, SnapshotPod, SnapshotService } from '../../worker/protocol';
-import { endpointEdgeId, moreId, podId, serviceId } from './graph';
-import { DiagramLayout, formatPorts, graphBounds } from './layout';
+import { endpointEdgeId, HOST_ID, moreId, podId, serviceId } from './graph';
+import { DiagramLayout, formatPorts, gatewayOf, graphBounds } from './layout';
+import { hostEdges } from './net-edges';
 import { SlotAllocator } from './slots';
 
 const NODES = [
@@ -48,6 +49,21 @@ describe('DiagramLayout', () => {
     const svc = nodes.get(serviceId('instavote', 'vote'))!;
     expect(svc.position.y).toBeLessThan(clusterNodes[0].position.y);
     expect(svc.data).toMatchObject({ ports: '80:30000/TCP', endpoints: 2, readyEndpoints: 2 });
+  });
+
+  it('puts your host on top, at the kind network gateway, with a faint edge to each node', () => {
+    const pods = [pod('instavote', 'vote-a', 'kind-worker')];
+    const g = new DiagramLayout().compute(snapshot(pods, [service('instavote', 'vote', pods)]), 'current');
+    const host = g.nodes.find((n) => n.id === HOST_ID)!;
+    expect(host).toMatchObject({ type: 'host', data: { ip: '172.18.0.1' } });
+    const below = g.nodes.filter((n) => n.id !== HOST_ID && !n.parentId);
+    for (const n of below) expect(n.position.y).toBeGreaterThanOrEqual(host.position.y + (host.height ?? 0));
+    expect(hostEdges(g).map((e) => [e.id, e.kind])).toEqual([
+      ['net:host->node:kind-control-plane', 'host'],
+      ['net:host->node:kind-worker', 'host'],
+      ['net:host->node:kind-worker2', 'host'],
+    ]);
+    expect(gatewayOf({ ...snapshot([], []), nodes: [] })).toBe('');
   });
 
   it('lists parents before their children, as React Flow requires', () => {

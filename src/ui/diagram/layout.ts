@@ -9,6 +9,7 @@ import type { NamespaceFilter } from '../stores/prefs-store';
 import {
   clusterNodeId,
   type DiagramGraph,
+  HOST_ID,
   type DiagramNode,
   type EndpointEdge,
   endpointEdgeId,
@@ -30,6 +31,9 @@ export const SIZES = {
   svcH: 70,
   svcGap: 24,
   svcToNodes: 110,
+  hostW: 240,
+  hostH: 46,
+  hostToSvc: 56,
 } as const;
 
 export const NODE_W = SIZES.podColumns * SIZES.podW + (SIZES.podColumns - 1) * SIZES.podGap + 2 * SIZES.nodePad;
@@ -134,12 +138,25 @@ export class DiagramLayout {
     const hiddenServices = services.length - svcSlots.size;
     const svcSlotCount = Math.max(1, ...[...svcSlots.values()].map((s) => s + 1), hiddenServices > 0 ? L.maxServices + 1 : 0);
     const svcRows = Math.ceil(svcSlotCount / svcPerRow);
-    const nodesTop = svcRows * (SIZES.svcH + SIZES.svcGap) - SIZES.svcGap + SIZES.svcToNodes;
+    // Your host on top (packets from the terminal and the browser start there), then Services, then nodes.
+    const svcTop = SIZES.hostH + SIZES.hostToSvc;
+    const nodesTop = svcTop + svcRows * (SIZES.svcH + SIZES.svcGap) - SIZES.svcGap + SIZES.svcToNodes;
 
-    const nodes: DiagramNode[] = [];
+    const nodes: DiagramNode[] = [
+      {
+        id: HOST_ID,
+        type: 'host',
+        position: { x: Math.max(0, (contentWidth - SIZES.hostW) / 2), y: 0 },
+        width: SIZES.hostW,
+        height: SIZES.hostH,
+        draggable: false,
+        selectable: false,
+        data: { ip: gatewayOf(snapshot) },
+      },
+    ];
     const svcPos = (slot: number) => ({
       x: (slot % svcPerRow) * (SIZES.svcW + SIZES.svcGap),
-      y: Math.floor(slot / svcPerRow) * (SIZES.svcH + SIZES.svcGap),
+      y: svcTop + Math.floor(slot / svcPerRow) * (SIZES.svcH + SIZES.svcGap),
     });
 
     // Cluster nodes in a grid; each row as tall as its tallest box.
@@ -304,6 +321,17 @@ export class DiagramLayout {
       },
     };
   }
+}
+
+/**
+ * The host's address on the kind network: docker's bridge gateway, the .1 of
+ * the nodes' /16 (172.18.0.1 for nodes at 172.18.0.x). Traffic from the
+ * terminal and the browser comes from there.
+ */
+export function gatewayOf(snapshot: ClusterSnapshot): string {
+  const ip = snapshot.nodes[0]?.ip;
+  const parts = ip?.split('.');
+  return parts && parts.length === 4 ? `${parts[0]}.${parts[1]}.0.1` : '';
 }
 
 /** Size of what is drawn (top-level elements), to know when the view should be fitted again. */

@@ -13,6 +13,8 @@ export interface Packet {
   color?: string;
   /** Travel from target to source (a reply). */
   reverse?: boolean;
+  /** Refused or dropped where this hop ends: drawn in red, with a mark that stays a moment. */
+  stopped?: boolean;
 }
 
 export interface PacketState {
@@ -26,6 +28,12 @@ export interface PacketOptions {
   durationMs?: number;
   color?: string;
   reverse?: boolean;
+  stopped?: boolean;
+  /**
+   * Count the packet as arrived after this long even if its edge never drew it
+   * (the edge went away, or was never rendered), so a journey cannot stall.
+   */
+  expireMs?: number;
 }
 
 export class PacketBoard {
@@ -35,10 +43,11 @@ export class PacketBoard {
 
   /** Send one packet along an edge; resolves when it arrives (or is dropped). */
   launch(edgeId: string, opts: PacketOptions = {}): Promise<void> {
-    const packet: Packet = { id: `pkt-${++this.nextId}`, durationMs: opts.durationMs ?? 900, color: opts.color, reverse: opts.reverse };
+    const packet: Packet = { id: `pkt-${++this.nextId}`, durationMs: opts.durationMs ?? 900, color: opts.color, reverse: opts.reverse, stopped: opts.stopped };
     return new Promise((resolve) => {
       this.waiting.set(packet.id, resolve);
       this.store.setState((s) => ({ byEdge: { ...s.byEdge, [edgeId]: [...(s.byEdge[edgeId] ?? NO_PACKETS), packet] } }));
+      if (opts.expireMs !== undefined) setTimeout(() => this.arrived(edgeId, packet.id), opts.expireMs);
     });
   }
 

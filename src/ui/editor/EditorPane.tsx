@@ -3,6 +3,8 @@
 // `kubectl apply -f FILE` in the terminal, where its output appears.
 
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { EditBar } from '../edit/EditBar';
 import { useFiles, usePrefs, useServices } from '../hooks';
 import { displayName } from '../stores/files-store';
 import { FileBar } from './FileBar';
@@ -15,6 +17,9 @@ export default function EditorPane() {
   const selected = useFiles((s) => s.selected);
   const isDirty = useFiles((s) => (s.selected ? Boolean(s.dirty[s.selected]) : false));
   const hasFiles = useFiles((s) => s.paths.length > 0);
+  const temporary = useFiles((s) => (s.selected ? s.temporary.includes(s.selected) : false));
+  /** The file a terminal command is waiting for: applying it would wait behind that very command. */
+  const waitedFor = useStore(services.edits.store, (s) => s.session?.path ?? null);
   const [applying, setApplying] = useState(false);
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -29,6 +34,8 @@ export default function EditorPane() {
   const apply = async () => {
     const path = services.files.getState().selected;
     if (!path) return;
+    // The file a command waits for (or a temporary one) is not the learner's to apply (Ctrl+Enter lands here too).
+    if (services.files.getState().temporary.includes(path) || services.edits.store.getState().session?.path === path) return;
     setApplying(true);
     try {
       await services.applyFile(path);
@@ -102,7 +109,7 @@ export default function EditorPane() {
 
   useEffect(() => setEditorTheme(theme), [theme]);
 
-  const canApply = selected !== null && /\.(ya?ml|json)$/i.test(selected);
+  const canApply = selected !== null && selected !== waitedFor && !temporary && /\.(ya?ml|json)$/i.test(selected);
   return (
     <section className="panel editor-panel" aria-label="YAML editor">
       <div className="panel-header">
@@ -126,6 +133,7 @@ export default function EditorPane() {
         </button>
       </div>
       <FileBar />
+      <EditBar />
       <div className="panel-body">
         {/* nokey: document-level key handlers (React Flow's) leave typing here alone. */}
         <div ref={host} className="editor-host nokey" data-testid="editor" />

@@ -81,20 +81,27 @@ export function FileBar() {
   const paths = useFiles((s) => s.paths);
   const selected = useFiles((s) => s.selected);
   const dirty = useFiles((s) => s.dirty);
+  const temporary = useFiles((s) => s.temporary);
+  const fixed = selected !== null && temporary.includes(selected);
   const [mode, setMode] = useState<NameMode>(null);
+  const tabs = useRef<HTMLDivElement>(null);
+  // A file opened from elsewhere (kubectl edit's temporary file comes last) must be in view.
+  useEffect(() => {
+    if (selected) tabs.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [selected, paths]);
   return (
     <>
       <div className="file-bar">
-        <div className="file-tabs" role="tablist" aria-label="Files">
+        <div ref={tabs} className="file-tabs" role="tablist" aria-label="Files">
           {paths.map((p) => (
             <button
               key={p}
               type="button"
               role="tab"
-              className="file-tab"
+              className={`file-tab${temporary.includes(p) ? ' file-tab-temporary' : ''}`}
               aria-selected={p === selected}
               onClick={() => services.selectFile(p, true)}
-              title={p}
+              title={temporary.includes(p) ? `${p} (opened by a command; closes when it ends)` : p}
               data-path={p}
             >
               {displayName(p)}
@@ -105,10 +112,10 @@ export function FileBar() {
         <button type="button" className="btn" onClick={() => setMode({ kind: 'new' })} data-testid="new-file">
           New
         </button>
-        <button type="button" className="btn" disabled={selected === null} onClick={() => selected && setMode({ kind: 'rename', path: selected })}>
+        <button type="button" className="btn" disabled={selected === null || fixed} onClick={() => selected && setMode({ kind: 'rename', path: selected })}>
           Rename
         </button>
-        <DeleteButton path={selected} />
+        <DeleteButton path={fixed ? null : selected} />
       </div>
       {mode && <NameForm key={mode.kind} mode={mode} onDone={() => setMode(null)} />}
     </>

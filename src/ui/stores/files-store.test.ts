@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorkerFiles, createFilesStore, displayName, isEditableFile, resolveNewName, setDirty, shellWord } from './files-store';
+import { applyWorkerFiles, closeEdit, createFilesStore, openForEdit, displayName, isEditableFile, resolveNewName, setDirty, shellWord } from './files-store';
 
 describe('files store', () => {
   it('lists only visible files under /root, sorted, selecting the first', () => {
@@ -39,6 +39,37 @@ describe('files store', () => {
     applyWorkerFiles(s, files);
     setDirty(s, '/root/a.yaml', false);
     expect(calls).toBe(0);
+  });
+
+  it('keeps a file opened for editing outside /root across refreshes, and drops it when the edit ends', () => {
+    const s = createFilesStore();
+    applyWorkerFiles(s, [{ path: '/root/a.yaml', content: '1' }]);
+    const tmp = '/tmp/kubectl-edit-0123456789.yaml';
+    openForEdit(s, tmp, 'kind: Service\n');
+    expect(s.getState()).toMatchObject({ selected: tmp, paths: ['/root/a.yaml', tmp], temporary: [tmp], saved: { [tmp]: 'kind: Service\n' } });
+    setDirty(s, tmp, true);
+    applyWorkerFiles(s, [{ path: '/root/a.yaml', content: '1' }, { path: '/root/b.yaml', content: '2' }]);
+    expect(s.getState()).toMatchObject({ selected: tmp, paths: ['/root/a.yaml', '/root/b.yaml', tmp], dirty: { [tmp]: true } });
+    // Re-opened with kubectl's error comments: new text, no unsaved edits.
+    openForEdit(s, tmp, '# error\nkind: Service\n');
+    expect(s.getState().dirty).toEqual({});
+    expect(s.getState().paths.filter((p) => p === tmp)).toHaveLength(1);
+    closeEdit(s, tmp, '/root/b.yaml');
+    expect(s.getState()).toMatchObject({ selected: '/root/b.yaml', paths: ['/root/a.yaml', '/root/b.yaml'], temporary: [] });
+    expect(s.getState().saved).not.toHaveProperty(tmp);
+  });
+
+  it('turns a new file vi opened in /root into a listed one', () => {
+    const s = createFilesStore();
+    openForEdit(s, '/root/notes.txt', '');
+    closeEdit(s, '/root/notes.txt', null);
+    expect(s.getState()).toMatchObject({ paths: ['/root/notes.txt'], temporary: [], selected: '/root/notes.txt' });
+    applyWorkerFiles(s, [{ path: '/root/notes.txt', content: 'hello\n' }]);
+    expect(s.getState()).toMatchObject({ paths: ['/root/notes.txt'], saved: { '/root/notes.txt': 'hello\n' } });
+    // A temporary file the listing now includes stops being temporary.
+    openForEdit(s, '/root/new.txt', '');
+    applyWorkerFiles(s, [{ path: '/root/new.txt', content: '' }, { path: '/root/notes.txt', content: 'hello\n' }]);
+    expect(s.getState().temporary).toEqual([]);
   });
 
   it('validates new file names', () => {

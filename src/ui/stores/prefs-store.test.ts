@@ -19,16 +19,19 @@ describe('prefs store', () => {
     a.getState().toggleTheme();
     a.getState().setPaneRatio('main', 0.4);
     a.getState().setNamespaceFilter('*');
+    a.getState().setSideTab('browser');
+    a.getState().setHopPanel(true);
+    a.getState().setShowDns(false);
     expect([...storage.data.keys()]).toEqual([PREFS_STORAGE_KEY]);
     const b = createPrefsStore(storage, defaultPrefs(false));
-    expect(b.getState()).toMatchObject({ theme: 'dark', paneRatios: { main: 0.4 }, namespaceFilter: '*' });
+    expect(b.getState()).toMatchObject({ theme: 'dark', paneRatios: { main: 0.4 }, namespaceFilter: '*', sideTab: 'browser', hopPanel: true, showDns: false });
   });
 
   it('falls back to defaults for malformed stored values', () => {
     const storage = new MemoryStorage();
-    storage.setItem(PREFS_STORAGE_KEY, JSON.stringify({ theme: 'purple', paneRatios: { a: 7, b: 0.3, c: 'x' } }));
+    storage.setItem(PREFS_STORAGE_KEY, JSON.stringify({ theme: 'purple', paneRatios: { a: 7, b: 0.3, c: 'x' }, sideTab: 'games', hopPanel: 'yes', showDns: 1 }));
     const s = createPrefsStore(storage, defaultPrefs(true));
-    expect(s.getState()).toMatchObject({ theme: 'dark', paneRatios: { b: 0.3 }, namespaceFilter: 'current' });
+    expect(s.getState()).toMatchObject({ theme: 'dark', paneRatios: { b: 0.3 }, namespaceFilter: 'current', sideTab: 'lab', hopPanel: false, showDns: true });
     storage.setItem(PREFS_STORAGE_KEY, '{not json');
     expect(createPrefsStore(storage, defaultPrefs(false)).getState().theme).toBe('light');
   });

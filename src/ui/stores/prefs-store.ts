@@ -7,11 +7,19 @@ export type Theme = 'light' | 'dark';
 /** 'current' follows the shell's current namespace; '*' shows all. */
 export type NamespaceFilter = 'current' | '*' | (string & {});
 
+/** What the panel above the editor shows. */
+export type SideTab = 'lab' | 'browser';
+
 export interface Prefs {
   theme: Theme;
   /** Fraction given to the first pane of each split, by split id. */
   paneRatios: Record<string, number>;
   namespaceFilter: NamespaceFilter;
+  sideTab: SideTab;
+  /** The diagram's packet list (hop panel) is open. */
+  hopPanel: boolean;
+  /** Animate DNS queries too (each lookup is several of them). */
+  showDns: boolean;
 }
 
 export interface PrefsState extends Prefs {
@@ -19,6 +27,9 @@ export interface PrefsState extends Prefs {
   toggleTheme(): void;
   setPaneRatio(id: string, ratio: number): void;
   setNamespaceFilter(filter: NamespaceFilter): void;
+  setSideTab(tab: SideTab): void;
+  setHopPanel(open: boolean): void;
+  setShowDns(show: boolean): void;
 }
 
 export const PREFS_STORAGE_KEY = 'k8s-services-playground:prefs:v1';
@@ -30,7 +41,7 @@ export interface KeyValueStorage {
 }
 
 export function defaultPrefs(prefersDark: boolean): Prefs {
-  return { theme: prefersDark ? 'dark' : 'light', paneRatios: {}, namespaceFilter: 'current' };
+  return { theme: prefersDark ? 'dark' : 'light', paneRatios: {}, namespaceFilter: 'current', sideTab: 'lab', hopPanel: false, showDns: true };
 }
 
 /** Read stored prefs, keeping defaults for anything missing or malformed. */
@@ -53,6 +64,9 @@ export function loadPrefs(storage: KeyValueStorage | null, defaults: Prefs): Pre
     theme: r.theme === 'light' || r.theme === 'dark' ? r.theme : defaults.theme,
     paneRatios,
     namespaceFilter: typeof r.namespaceFilter === 'string' && r.namespaceFilter !== '' ? r.namespaceFilter : defaults.namespaceFilter,
+    sideTab: r.sideTab === 'lab' || r.sideTab === 'browser' ? r.sideTab : defaults.sideTab,
+    hopPanel: typeof r.hopPanel === 'boolean' ? r.hopPanel : defaults.hopPanel,
+    showDns: typeof r.showDns === 'boolean' ? r.showDns : defaults.showDns,
   };
 }
 
@@ -63,9 +77,12 @@ export function createPrefsStore(storage: KeyValueStorage | null, defaults: Pref
     toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
     setPaneRatio: (id, ratio) => set((s) => ({ paneRatios: { ...s.paneRatios, [id]: ratio } })),
     setNamespaceFilter: (namespaceFilter) => set({ namespaceFilter }),
+    setSideTab: (sideTab) => set({ sideTab }),
+    setHopPanel: (hopPanel) => set({ hopPanel }),
+    setShowDns: (showDns) => set({ showDns }),
   }));
   store.subscribe((s) => {
-    const prefs: Prefs = { theme: s.theme, paneRatios: s.paneRatios, namespaceFilter: s.namespaceFilter };
+    const prefs: Prefs = { theme: s.theme, paneRatios: s.paneRatios, namespaceFilter: s.namespaceFilter, sideTab: s.sideTab, hopPanel: s.hopPanel, showDns: s.showDns };
     try {
       storage?.setItem(PREFS_STORAGE_KEY, JSON.stringify(prefs));
     } catch {

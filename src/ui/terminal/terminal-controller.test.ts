@@ -10,12 +10,32 @@ class ScriptedShell implements ShellBackend {
   prompt = '$ ';
   private blocked: { resolve: () => void } | null = null;
   blockNext = false;
+  nested = false;
+  shellKind: 'sh' | 'bash' = 'sh';
 
   async exec(line: string, onOutput: (c: OutputChunk) => void, onEffect: (e: TerminalEffect) => void): Promise<ExecResult> {
     this.executed.push(line);
     if (line === 'clear') {
       onEffect({ type: 'clear' });
       return { exit: 0, prompt: this.prompt, nested: false };
+    }
+    if (line.startsWith('docker exec -it')) {
+      this.nested = true;
+      this.shellKind = line.endsWith('bash') ? 'bash' : 'sh';
+      this.prompt = this.shellKind === 'bash' ? 'root@kind-worker2:/# ' : '# ';
+      return { exit: 0, prompt: this.prompt, nested: true };
+    }
+    if (line === 'exit' && this.nested) {
+      // bash says `exit` (on stderr); dash says nothing.
+      if (this.shellKind === 'bash') onOutput({ stream: 'stderr', text: 'exit\n' });
+      this.nested = false;
+      this.prompt = '$ ';
+      return { exit: 0, prompt: this.prompt, nested: false };
+    }
+    if (line.startsWith('vi ')) {
+      onEffect({ type: 'edit', path: `/root/${line.slice(3)}` });
+      await new Promise<void>((resolve) => (this.blocked = { resolve }));
+      return { exit: 0, prompt: this.prompt, nested: this.nested };
     }
     if (this.blockNext) {
       this.blockNext = false;
@@ -177,5 +197,70 @@ describe('TerminalController', () => {
     term.input('\x03');
     await pending;
     expect(shell.executed).toEqual(['sleep 5', 'kubectl get svc']);
+  });
+
+  it('leaves a nested bash with Ctrl-D on an empty line, printing exit after the prompt as bash does', async () => {
+    const { screen, shell, term } = setup();
+    term.input('docker exec -it kind-worker2 bash\r');
+    await settle();
+    term.input('\x04');
+    await settle();
+    await settle();
+    expect(shell.executed).toEqual(['docker exec -it kind-worker2 bash', 'exit']);
+    expect(screen.lines()).toEqual(['$ docker exec -it kind-worker2 bash', 'root@kind-worker2:/# exit', '$']);
+    // Not remembered: Up recalls the docker line, not a typed `exit`.
+    term.input('\x1b[A');
+    expect(screen.lines().at(-1)).toBe('$ docker exec -it kind-worker2 bash');
+  });
+
+  it('starts a fresh row after Ctrl-D in a shell that prints nothing on exit', async () => {
+    const { screen, shell, term } = setup();
+    term.input('docker exec -it kind-worker2 sh\r');
+    await settle();
+    term.input('\x04');
+    await settle();
+    await settle();
+    expect(shell.executed.at(-1)).toBe('exit');
+    expect(screen.lines()).toEqual(['$ docker exec -it kind-worker2 sh', '#', '$']);
+  });
+
+  it('ignores Ctrl-D on the host shell, and deletes under the cursor on a non-empty line', async () => {
+    const { screen, shell, term } = setup();
+    term.input('\x04');
+    await settle();
+    expect(shell.executed).toEqual([]);
+    expect(screen.lines()).toEqual(['$']);
+    term.input('docker exec -it kind-worker2 sh\r');
+    await settle();
+    term.input('lsx\x1b[D\x04');
+    await settle();
+    expect(screen.lines().at(-1)).toBe('# ls');
+    expect(shell.executed).toEqual(['docker exec -it kind-worker2 sh']);
+  });
+
+  it('forgets the nested shell on reset', async () => {
+    const { shell, term } = setup();
+    term.input('docker exec -it kind-worker2 sh\r');
+    await settle();
+    term.reset('$ ');
+    term.input('\x04');
+    await settle();
+    expect(shell.executed).toEqual(['docker exec -it kind-worker2 sh']);
+  });
+
+  it('hands edit effects to listeners while the command waits, with the running line', async () => {
+    const { shell, term } = setup();
+    const effects: { path: string; line: string | null }[] = [];
+    term.onEffect((e) => {
+      if (e.type === 'edit') effects.push({ path: e.path, line: term.runningLine() });
+    });
+    term.input('vi notes.txt\r');
+    await settle();
+    await settle();
+    expect(effects).toEqual([{ path: '/root/notes.txt', line: 'vi notes.txt' }]);
+    expect(term.isRunning()).toBe(true);
+    await shell.interrupt();
+    await settle();
+    expect(term.runningLine()).toBeNull();
   });
 });

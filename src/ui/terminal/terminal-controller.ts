@@ -53,8 +53,13 @@ export class TerminalController {
   /** The learner's half-typed line, put aside while an injected command runs. */
   private stash: { buffer: string; cursor: number } | null = null;
   private dirty = false;
+  /** The last command left the learner in a node or pod shell (Ctrl-D means `exit` there). */
+  private nested = false;
+  /** The command line being run, while one runs. */
+  private runningText: string | null = null;
   private readonly promptListeners = new Set<() => void>();
   private readonly commandListeners = new Set<(c: CommandRecord) => void>();
+  private readonly effectListeners = new Set<(e: TerminalEffect) => void>();
 
   constructor(
     private readonly surface: TerminalSurface,
@@ -79,6 +84,8 @@ export class TerminalController {
     this.queue.length = 0;
     this.continuation = [];
     this.running = false;
+    this.runningText = null;
+    this.nested = false;
     this.stash = null;
     this.surface.write(CLEAR_WITH_SCROLLBACK);
     this.start(prompt);
@@ -122,6 +129,11 @@ export class TerminalController {
     return this.running;
   }
 
+  /** The command line being run, or null at the prompt. */
+  runningLine(): string | null {
+    return this.runningText;
+  }
+
   /** Called each time a prompt is ready for input. */
   onPrompt(listener: () => void): () => void {
     this.promptListeners.add(listener);
@@ -132,6 +144,12 @@ export class TerminalController {
   onCommand(listener: (c: CommandRecord) => void): () => void {
     this.commandListeners.add(listener);
     return () => this.commandListeners.delete(listener);
+  }
+
+  /** Effects the terminal does not handle itself (`edit`: a command waits for the editor). */
+  onEffect(listener: (e: TerminalEffect) => void): () => void {
+    this.effectListeners.add(listener);
+    return () => this.effectListeners.delete(listener);
   }
 
   private currentPrompt(): string {
@@ -163,7 +181,15 @@ export class TerminalController {
     const action = this.editor.handle(token);
     switch (action) {
       case 'none':
+        return;
       case 'eof':
+        // Ctrl-D on an empty line leaves a node or pod shell, as `exit` would; the
+        // host shell stays open (the page has no terminal window to close).
+        if (this.nested && this.continuation.length === 0) {
+          this.flush();
+          this.state = 'busy';
+          void this.execute('exit', { echoed: false });
+        }
         return;
       case 'changed':
         this.dirty = true;
@@ -237,19 +263,30 @@ export class TerminalController {
     void this.execute(line).then(done);
   }
 
-  private async execute(text: string): Promise<ExecResult | null> {
+  /**
+   * Run `text` in the worker's shell. `echoed: false` is Ctrl-D's `exit`: the line
+   * was never typed, so whatever the shell prints (bash: `exit`) lands right after
+   * the prompt, and a fresh row is started if it printed no line of its own.
+   */
+  private async execute(text: string, opts: { echoed: boolean } = { echoed: true }): Promise<ExecResult | null> {
     const gen = this.generation;
     this.running = true;
+    this.runningText = text;
     this.interrupted = false;
     let result: ExecResult | null = null;
+    let lastOutput = '';
     try {
       result = await this.backend.exec(
         text,
         (chunk) => {
-          if (gen === this.generation) this.surface.write(chunk.text);
+          if (gen !== this.generation) return;
+          if (chunk.text !== '') lastOutput = chunk.text;
+          this.surface.write(chunk.text);
         },
         (effect) => {
-          if (gen === this.generation && effect.type === 'clear') this.surface.write(CLEAR_WITH_SCROLLBACK);
+          if (gen !== this.generation) return;
+          if (effect.type === 'clear') this.surface.write(CLEAR_WITH_SCROLLBACK);
+          else for (const l of this.effectListeners) l(effect);
         },
       );
     } catch (err) {
@@ -257,8 +294,13 @@ export class TerminalController {
     }
     if (gen !== this.generation) return null;
     this.running = false;
+    this.runningText = null;
     if (this.interrupted) this.surface.write('\r\n');
-    if (result) this.prompt = result.prompt;
+    else if (!opts.echoed && !lastOutput.endsWith('\n')) this.surface.write('\r\n');
+    if (result) {
+      this.prompt = result.prompt;
+      this.nested = result.nested;
+    }
     for (const l of this.commandListeners) l({ line: text, result });
     this.ready();
     return result;
