@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { preloadAppChunk } from './build/preload-app-chunk';
 
 // base './' so the static build works from any sub-path (GitHub Pages style).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadAppChunk('src/main.tsx')],
   worker: { format: 'es' },
   optimizeDeps: {
     include: ['monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js'],

@@ -1,4 +1,4 @@
-// First, so the worker starts before anything else is evaluated.
+// Loaded by boot.ts once the simulator worker runs.
 import { earlyClient, earlyInit } from './worker/early-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -3,12 +3,15 @@
 
 import * as Comlink from 'comlink';
 import type { ShellBackend } from '../ui/terminal/terminal-controller';
+import { WORKER_ALIVE } from './alive';
 import type { ClusterSnapshot, SimWorkerApi, TraceRecord } from './protocol';
 
 export interface SimClient {
   readonly api: Comlink.Remote<SimWorkerApi>;
   /** The worker's shell, in the shape the terminal wants. */
   readonly shell: ShellBackend;
+  /** Resolves when the worker thread is running (its first message), long before the simulator is booted. */
+  readonly alive: Promise<void>;
   /**
    * Receive snapshots until the next init(): the worker ends subscriptions
    * there, so subscribe again after each init.
@@ -23,6 +26,14 @@ export interface SimClient {
 
 export function createSimClient(): SimClient {
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
+  const alive = new Promise<void>((resolve) => {
+    const onMessage = (e: MessageEvent) => {
+      if (e.data !== WORKER_ALIVE) return;
+      worker.removeEventListener('message', onMessage);
+      resolve();
+    };
+    worker.addEventListener('message', onMessage);
+  });
   const api = Comlink.wrap<SimWorkerApi>(worker);
   const shell: ShellBackend = {
     exec: (line, onOutput, onEffect) => api.exec(line, Comlink.proxy(onOutput), Comlink.proxy(onEffect)),
@@ -33,6 +44,7 @@ export function createSimClient(): SimClient {
   return {
     api,
     shell,
+    alive,
     subscribe: (onSnapshot) => api.subscribe(Comlink.proxy(onSnapshot)),
     subscribeTraces: (onTrace) => api.subscribeTraces(Comlink.proxy(onTrace)),
     readFile: (path) => api.readFile(path),

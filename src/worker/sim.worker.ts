@@ -1,22 +1,20 @@
 // Web Worker entry: the whole simulated cluster runs here, never on the page.
-import * as Comlink from 'comlink';
-import { SimHost } from './sim-host';
+//
+// This first module is tiny on purpose. Chromium starts a worker thread only
+// once the page's main thread has handled the worker's creation handshake, so
+// the page waits for ALIVE before its own heavy first render (see
+// early-start.ts); the large simulator chunk is then fetched, compiled and
+// booted here while the page renders. Messages that arrive before the
+// simulator is listening are held and replayed in order.
 
-// The K105 manifests the learner starts with, bundled as text.
-const starter = import.meta.glob('../../labs/starter/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const starterFiles = Object.entries(starter).map(([p, content]) => ({ path: `/root/${p.split('/').pop()}`, content }));
+import { WORKER_ALIVE } from './alive';
 
-const host = new SimHost({
-  mode: 'realtime',
-  starterFiles,
-  timers: {
-    now: () => performance.now(),
-    setTimeout: (cb, ms) => setTimeout(cb, ms),
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    setInterval: (cb, ms) => setInterval(cb, ms),
-    clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
-  },
+const held: MessageEvent[] = [];
+const hold = (e: MessageEvent) => held.push(e);
+self.addEventListener('message', hold);
+self.postMessage(WORKER_ALIVE);
+
+void import('./sim-worker-main').then(({ serve }) => {
+  self.removeEventListener('message', hold);
+  serve(held);
 });
-
-// The explicit endpoint also works where the global object is not an EventTarget (vitest's worker shim).
-Comlink.expose(host, self as unknown as Comlink.Endpoint);
