@@ -53,9 +53,35 @@ export function startScheduler(ctx: ControllerContext): void {
     // Capacity freed or nodes changed: retry pods that did not fit.
     if (e.type === 'DELETED') for (const k of unschedulable) enqueue(k);
   });
+  /**
+   * Filtering depends only on the nodes and on the pod's tolerations and
+   * nodeSelector, which all replicas of a workload share: keep the outcome per
+   * such signature until a node changes, so that scheduling a pod costs one
+   * pass over the fitting nodes (scoring), not a sorted list plus a filter pass.
+   */
+  let nodeList: Node[] | undefined;
+  const filtered = new Map<string, { fits: Node[]; reasons: Map<string, number> }>();
   store.watch('Node', () => {
+    nodeList = undefined;
+    filtered.clear();
     for (const k of unschedulable) enqueue(k);
   });
+
+  function filter(pod: Pod): { nodes: Node[]; fits: Node[]; reasons: Map<string, number> } {
+    const nodes = (nodeList ??= store.list<Node>('Node'));
+    const signature = JSON.stringify([pod.spec.tolerations ?? [], pod.spec.nodeSelector ?? {}]);
+    let f = filtered.get(signature);
+    if (!f) {
+      f = { fits: [], reasons: new Map() };
+      for (const n of nodes) {
+        const why = unfit(pod, n);
+        if (why) f.reasons.set(why, (f.reasons.get(why) ?? 0) + 1);
+        else f.fits.push(n);
+      }
+      filtered.set(signature, f);
+    }
+    return { nodes, ...f };
+  }
 
   function schedule(key: string): void {
     const [ns, name] = splitKey(key);
@@ -64,14 +90,7 @@ export function startScheduler(ctx: ControllerContext): void {
       unschedulable.delete(key);
       return;
     }
-    const nodes = store.list<Node>('Node');
-    const reasons = new Map<string, number>();
-    const fits: Node[] = [];
-    for (const n of nodes) {
-      const why = unfit(pod, n);
-      if (why) reasons.set(why, (reasons.get(why) ?? 0) + 1);
-      else fits.push(n);
-    }
+    const { nodes, fits, reasons } = filter(pod);
     if (fits.length === 0) {
       const wasKnown = unschedulable.has(key);
       unschedulable.add(key);
