@@ -93,11 +93,17 @@ export function locationEnv(location: Location, sim: Simulation): Map<string, st
       // The process environment the kubelet gave the container when it started.
       const rc = sim.runtime.apps.container(location.namespace, location.pod, location.container);
       const env = new Map((rc?.env ?? []).map((e) => [e.name, e.value] as [string, string]));
-      env.set('PWD', '/');
+      // The process starts in the container's working directory: the pod's workingDir, else the image's WORKDIR.
+      env.set('PWD', workingDirOf(rc));
       if (!env.has('HOME')) env.set('HOME', '/root');
       return env;
     }
   }
+}
+
+/** Where a container's processes start (`kubectl exec` too): spec workingDir, else the image's WORKDIR, else `/`. */
+export function workingDirOf(rc: { container: { workingDir?: string }; image: { workingDir: string } } | undefined): string {
+  return rc?.container.workingDir || rc?.image.workingDir || '/';
 }
 
 /** bash's `\w`: the working directory with $HOME shown as `~`. */

@@ -12,6 +12,8 @@ import { commandsFor, flavourFor, fsFor, locationEnv, promptFor } from './locati
 import { complete } from './completion';
 // The network commands (curl, docker, iptables, ip, nslookup, ping...) register themselves per location.
 import './net/register';
+// Containers whose pod gives a command line run it in their own shell.
+import './container-process';
 import { browserRequest, type BrowserRequest, type BrowserResult, type CookieJar } from './net/browser';
 
 export interface SessionOptions {
@@ -26,6 +28,10 @@ interface Frame {
   location: Location;
   env: Map<string, string>;
   interpreter: Interpreter;
+  /** A nested shell: learns its exit status when its `exit` pops it (`enter`'s promise). */
+  closed?: (status: number) => void;
+  /** A nested shell: the line of the shell below that opened it, suspended until this shell exits. */
+  opener?: { frame: Frame; line: Promise<number> };
 }
 
 /** What a terminal line ran, for share links and lab checks. */
@@ -44,6 +50,10 @@ export class TerminalSession {
   readonly inputs: InputRecord[] = [];
   private cancel = { cancelled: false };
   private effect: (e: TerminalEffect) => void = () => {};
+  /** Where output goes: the terminal line being run now (a suspended line writes to the one that resumed it). */
+  private output: (chunk: OutputChunk) => void = () => {};
+  /** Told when a command opens a nested shell while a line is being driven. */
+  private entered?: (frame: Frame) => void;
   /** The terminal's width (the UI reports it; `ls` and `watch` lay out for it). */
   columns = 80;
   /** Files open in the visual editor, waiting for the learner (browser only). */
@@ -113,28 +123,63 @@ export class TerminalSession {
     return complete(line, this.top.location, this.sim, this.top.env, this.history);
   }
 
-  /** Run one line as if typed at the prompt. Resolves to the exit status. */
+  /**
+   * Run one line as if typed at the prompt. Resolves to the exit status.
+   *
+   * A command that opens a nested shell (`kubectl exec -it`, `kubectl run -it`,
+   * `docker exec -it`) moves the prompt there at once: this resolves, while the
+   * rest of the line waits, suspended, for that shell to exit. The `exit` line
+   * then resumes it (the command prints its last words and returns the shell's
+   * status, `&&` and `$?` see it) and resolves with the status of the resumed line.
+   */
   async run(line: string, onOutput: (chunk: OutputChunk) => void, onEffect: (e: TerminalEffect) => void = () => {}): Promise<number> {
     this.cancel = { cancelled: false };
     this.effect = onEffect;
+    this.output = onOutput;
     if (line.trim() !== '') this.history.push(line);
     const frame = this.top;
     const at = this.sim.now();
     const io: CommandIO = {
       stdin: '',
-      stdout: (text) => onOutput({ stream: 'stdout', text }),
-      stderr: (text) => onOutput({ stream: 'stderr', text }),
+      stdout: (text) => this.output({ stream: 'stdout', text }),
+      stderr: (text) => this.output({ stream: 'stderr', text }),
       isTTY: true,
       columns: this.columns,
     };
     let exit: number;
+    // Container processes that woke up run first: the line sees their output (`kubectl logs`).
+    await this.sim.runtime.apps.idle();
     try {
-      exit = await frame.interpreter.run(line, io, this.context(frame));
+      exit = await this.drive(frame, frame.interpreter.run(line, io, this.context(frame)));
     } finally {
       this.sim.settle();
     }
+    await this.sim.runtime.apps.idle();
     this.inputs.push({ at, line, where: whereOf(frame.location), exit });
     return exit;
+  }
+
+  /**
+   * Wait for a line running in `frame`: until it ends, or until it opens a
+   * nested shell (the line then waits in that shell's frame for its exit). A
+   * line that exits its shell hands the status to the line that opened the
+   * shell, which goes on; this waits for that one in turn.
+   */
+  private async drive(frame: Frame, line: Promise<number>): Promise<number> {
+    for (;;) {
+      const opened = new Promise<Frame>((resolve) => (this.entered = resolve));
+      const r = await Promise.race([line.then((status) => ({ status, nested: undefined })), opened.then((nested) => ({ status: 0, nested }))]);
+      this.entered = undefined;
+      if (r.nested) {
+        r.nested.opener = { frame, line };
+        return 0;
+      }
+      if (this.frames.includes(frame)) return r.status;
+      // The line left its shell (`exit`): whoever opened the shell learns the status, and its line goes on.
+      frame.closed?.(r.status);
+      if (!frame.opener) return r.status;
+      ({ frame, line } = frame.opener);
+    }
   }
 
   /** The ExecContext commands see for a shell frame. */
@@ -146,7 +191,10 @@ export class TerminalSession {
       location,
       fs: fsFor(location, sim),
       env: frame.env,
-      signal: this.cancel,
+      // The current line's: a line suspended under a nested shell resumes under a later one.
+      get signal() {
+        return session.cancel;
+      },
       realtime: this.opts.mode === 'realtime',
       history: this.history,
       sleep: (ms) => session.sleep(ms),
@@ -165,7 +213,11 @@ export class TerminalSession {
           }
         : {}),
       enter: (loc: Location) => {
-        session.frames.push(session.frame(loc));
+        const nested = session.frame(loc);
+        const closed = new Promise<number>((resolve) => (nested.closed = resolve));
+        session.frames.push(nested);
+        session.entered?.(nested);
+        return closed;
       },
       exit: () => {
         if (session.frames.length > 1) session.frames.pop();
@@ -178,7 +230,12 @@ export class TerminalSession {
   private async sleep(ms: number): Promise<void> {
     if (ms <= 0) return;
     if (this.opts.mode === 'virtual') {
-      this.sim.advance(ms);
+      // Time stops whenever a container's process wakes up, so that it runs at its moment.
+      const apps = this.sim.runtime.apps;
+      const target = this.sim.now() + ms;
+      await apps.idle();
+      while (!this.sim.advanceUntil(target, () => apps.processes.busy)) await apps.idle();
+      await apps.idle();
       return;
     }
     const end = Date.now() + ms;

@@ -53,8 +53,13 @@ export interface ExecContext {
   runLine(line: string, io: CommandIO, location?: Location): Promise<number>;
   /** Ask the terminal to clear the screen (`clear`, Ctrl-L). */
   clearScreen(): void;
-  /** Switch the interactive shell to another location (`docker exec -it`, `kubectl exec -it`, `exit`). */
-  enter(location: Location): void;
+  /**
+   * Open an interactive shell at another location (`docker exec -it`, `kubectl exec -it`, `kubectl run -it`):
+   * the terminal's prompt moves there at once. Resolves with that shell's exit status when its `exit` leaves it;
+   * a command that awaits it goes on then, as the process that held the terminal would.
+   */
+  enter(location: Location): Promise<number>;
+  /** Leave the interactive shell (`exit`), back to the one that opened it. */
   exit(): void;
   /** Command history of this terminal session, oldest first. */
   readonly history: readonly string[];
@@ -63,6 +68,13 @@ export interface ExecContext {
    * learner is done. Only where there is one (the browser); headless runs have none.
    */
   editFile?(path: string): Promise<'saved' | 'cancelled'>;
+  /**
+   * Set when the shell is a container's own process (its command line), not
+   * a terminal: nothing interrupts its waits (they need no slicing), and each
+   * step of its shell may cost virtual CPU time, so a loop that never sleeps
+   * cannot spin forever (src/sim/runtime/processes.ts).
+   */
+  readonly process?: { step(): Promise<void> | undefined };
 }
 
 /** `argv[0]` is the command's own name, as a process sees it. */

@@ -9,13 +9,17 @@ import { ApiStore } from './api/store';
 import { ClusterIPAllocator, NodePortAllocator } from './api/allocators';
 import { serviceStrategy } from './api/strategies/service';
 import { podStrategy } from './api/strategies/pod';
-import { deploymentStrategy, replicaSetStrategy } from './api/strategies/workloads';
+import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy } from './api/strategies/workloads';
+import { configMapStrategy } from './api/strategies/config';
 import { namespaceStrategy } from './api/strategies/cluster';
 import { WorkQueue } from './controllers/queue';
 import { EventRecorder } from './controllers/events';
 import type { ControllerContext } from './controllers/context';
 import { startReplicaSetController } from './controllers/replicaset';
 import { startDeploymentController } from './controllers/deployment';
+import { startDaemonSetController } from './controllers/daemonset';
+import { startRootCaPublisher } from './controllers/root-ca-publisher';
+import { clusterCaPem } from './runtime/container-fs';
 import { startScheduler } from './controllers/scheduler';
 import { startKubelet, type Kubelet, type RuntimeCatalog } from './controllers/kubelet';
 import { startEndpointControllers } from './controllers/endpoints';
@@ -83,9 +87,12 @@ export class Simulation {
     this.store.registerStrategy('Pod', podStrategy(this.rng('serviceaccount-admission')));
     this.store.registerStrategy('ReplicaSet', replicaSetStrategy);
     this.store.registerStrategy('Deployment', deploymentStrategy);
+    this.store.registerStrategy('DaemonSet', daemonSetStrategy);
+    this.store.registerStrategy('ConfigMap', configMapStrategy);
     this.store.registerStrategy('Namespace', namespaceStrategy);
 
     this.runtime = new ClusterRuntime(this.store, this.cluster, this.ipam, this.clock, (label) => this.rng(label));
+    this.runtime.apps.simulation = this;
 
     const ctx: ControllerContext = {
       store: this.store,
@@ -97,8 +104,10 @@ export class Simulation {
     startGarbageCollector(ctx);
     startDeploymentController(ctx);
     startReplicaSetController(ctx);
+    startDaemonSetController(ctx);
     startScheduler(ctx);
     startEndpointControllers(ctx);
+    startRootCaPublisher(ctx, () => clusterCaPem(CLUSTER_CREATED_MS));
     this.kubelet = startKubelet(ctx, this.ipam, opts.catalog ?? this.runtime.apps);
 
     this.store.watchAll(() => {
@@ -115,6 +124,8 @@ export class Simulation {
       preloadImages: (node, refs) => {
         for (const r of refs) this.kubelet.imagesOn(node).add(r);
       },
+      stream: (label) => this.rng(label),
+      caPem: clusterCaPem(CLUSTER_CREATED_MS),
     });
     this.advanceTo(SESSION_START_MS);
   }
@@ -148,6 +159,18 @@ export class Simulation {
 
   advance(ms: number): void {
     this.advanceTo(this.clock.now() + ms);
+  }
+
+  /**
+   * advanceTo, stopping early after the first batch of timers for which
+   * `pause` says so (a container's process woke up: the caller lets it run,
+   * then continues). Returns whether `ms` was reached.
+   */
+  advanceUntil(ms: number, pause: () => boolean): boolean {
+    this.settle();
+    const reached = this.clock.advanceTo(ms, () => this.queue.drain(), pause);
+    this.notify();
+    return reached;
   }
 
   /** Called after changes (the worker batches these into snapshots for the UI). */

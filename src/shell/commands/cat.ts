@@ -1,8 +1,10 @@
-// cat [-nbEAT] [FILE]...: `-` and no operands read stdin.
+// cat [-nbEAT] [FILE]...: `-` and no operands read stdin. In busybox and
+// Alpine containers, busybox's messages (`cat: can't open 'x': No such file or
+// directory`, `cat: read error: Is a directory`).
 
 import type { Command } from '../types';
 import { getopt } from './lib/getopt';
-import { readOperand, strerror, usageError } from './lib/util';
+import { busyboxUserland, readOperand, strerror, usageError } from './lib/util';
 
 export const cat: Command = (argv, io, ctx) => {
   const parsed = getopt('cat', argv.slice(1), {
@@ -27,7 +29,9 @@ export const cat: Command = (argv, io, ctx) => {
   for (const path of operands) {
     const r = readOperand(ctx, io, path);
     if ('error' in r) {
-      io.stderr(`cat: ${path}: ${strerror(r.error)}\n`);
+      if (!busyboxUserland(ctx)) io.stderr(`cat: ${path}: ${strerror(r.error)}\n`);
+      else if (r.error === 'EISDIR') io.stderr(`cat: read error: ${strerror(r.error)}\n`);
+      else io.stderr(`cat: can't open '${path}': ${strerror(r.error)}\n`);
       status = 1;
       continue;
     }

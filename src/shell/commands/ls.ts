@@ -1,12 +1,14 @@
 // ls [-laA1dhrtSFp] [FILE]...: GNU coreutils 9 output. On a terminal, names
 // go in columns laid out like GNU ls (tab stops of 8); into a pipe or a file,
-// one per line.
+// one per line. In busybox and Alpine containers, busybox's ls: its messages
+// (`ls: x: No such file or directory`, status 1) and its columns (padded with
+// spaces, all as wide as the longest name plus two).
 
 import type { Command, CommandIO, ExecContext } from '../types';
 import type { FileStat } from '../fs/vfs';
 import { isTty, terminalColumns } from '../interp/context';
 import { getopt } from './lib/getopt';
-import { quoteFile, usageError } from './lib/util';
+import { busyboxUserland, quoteFile, usageError } from './lib/util';
 import { strftime } from './date';
 
 interface Entry {
@@ -25,6 +27,7 @@ interface Options {
   sort: 'name' | 'time' | 'size' | 'none';
   classify: boolean;
   slash: boolean;
+  busybox: boolean;
 }
 
 /** GNU ls calls a file recent (time shown instead of year) within half a Gregorian year. */
@@ -42,7 +45,7 @@ export const ls: Command = (argv, io, ctx) => {
   if (!parsed.ok) return usageError(io, 'ls', parsed.error, 2);
   const o: Options = {
     long: false, all: false, almostAll: false, onePerLine: !isTty(io), directory: false, human: false,
-    reverse: false, sort: 'name', classify: false, slash: false,
+    reverse: false, sort: 'name', classify: false, slash: false, busybox: busyboxUserland(ctx),
   };
   for (const opt of parsed.options) {
     switch (opt.key) {
@@ -68,8 +71,9 @@ export const ls: Command = (argv, io, ctx) => {
   for (const p of operands) {
     const stat = ctx.fs.stat(p);
     if (!stat) {
-      io.stderr(`ls: cannot access ${quoteFile(p)}: ${p.endsWith('/') && ctx.fs.isFile(p.replace(/\/+$/, '')) ? 'Not a directory' : 'No such file or directory'}\n`);
-      status = 2;
+      const why = p.endsWith('/') && ctx.fs.isFile(p.replace(/\/+$/, '')) ? 'Not a directory' : 'No such file or directory';
+      io.stderr(o.busybox ? `ls: ${p}: ${why}\n` : `ls: cannot access ${quoteFile(p)}: ${why}\n`);
+      status = o.busybox ? 1 : 2;
       continue;
     }
     if (stat.type === 'dir' && !o.directory) dirs.push({ name: p, stat });
@@ -123,7 +127,41 @@ function render(entries: Entry[], o: Options, io: CommandIO, ctx: ExecContext, n
   if (o.long) return longListing(entries, o, now);
   const names = entries.map((e) => decorated(e, o));
   if (o.onePerLine) return names.map((n) => n + '\n').join('');
+  if (o.busybox) return busyboxColumns(names, terminalColumns(io, ctx.env));
   return columns(names, terminalColumns(io, ctx.env));
+}
+
+/**
+ * busybox ls's layout (coreutils/ls.c display_files): every column as wide as
+ * the longest name plus two, as many as fit in one less than the terminal's
+ * width, filled down then across, padded with spaces.
+ */
+export function busyboxColumns(names: string[], width: number): string {
+  const lens = names.map((s) => [...s].length);
+  const columnWidth = Math.max(...lens) + 2;
+  let cols = Math.floor((width - 1) / columnWidth);
+  let rows = names.length;
+  if (cols > 1) rows = Math.ceil(names.length / cols);
+  else cols = 1;
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    let column = 0;
+    let nextTab = 0;
+    for (let c = 0; c < cols; c++) {
+      const i = c * rows + r;
+      if (i >= names.length) continue;
+      if (column > 0) {
+        line += ' '.repeat(nextTab - column);
+        column = nextTab;
+      }
+      nextTab = column + columnWidth;
+      line += names[i];
+      column += lens[i];
+    }
+    out += line + '\n';
+  }
+  return out;
 }
 
 function longListing(entries: Entry[], o: Options, now: number): string {

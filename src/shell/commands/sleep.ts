@@ -15,6 +15,11 @@ export const sleep: Command = async (argv, io, ctx) => {
   let total = 0;
   let bad = false;
   for (const a of parsed.operands) {
+    // `sleep infinity` (GNU and busybox): until killed, the usual way to keep a container up.
+    if (/^inf(inity)?$/i.test(a)) {
+      total = Infinity;
+      continue;
+    }
     const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(a);
     if (!m) {
       io.stderr(`sleep: invalid time interval ${quote(ctx, a)}\n`);
@@ -35,7 +40,8 @@ export async function waitCancellable(ctx: ExecContext, ms: number): Promise<boo
   let left = ms;
   while (left > 0) {
     if (ctx.signal.cancelled) return false;
-    const step = Math.min(left, SLICE_MS);
+    // A container's process waits in one piece (one clock timer for `sleep 3600`).
+    const step = ctx.process ? left : Math.min(left, SLICE_MS);
     await ctx.sleep(step);
     left -= step;
   }

@@ -112,6 +112,20 @@ export class VirtualFs {
     return fs;
   }
 
+  /**
+   * An independent copy of the whole tree (no listeners; file contents are
+   * shared strings, so the copy costs one node per entry): a fresh instance of
+   * a template tree, such as an image's file system for each container.
+   */
+  clone(now?: () => number): VirtualFs {
+    const copy = (n: Node): Node =>
+      n.kind === 'dir' ? { kind: 'dir', mtime: n.mtime, entries: new Map([...n.entries].map(([k, v]) => [k, copy(v)])) } : { ...n };
+    const fs = Object.create(VirtualFs.prototype) as VirtualFs;
+    const shared: Shared = { root: copy(this.shared.root) as DirNode, home: this.shared.home, now: now ?? this.shared.now, listeners: new Set() };
+    Object.assign(fs, { shared, cwd: '/' });
+    return fs;
+  }
+
   get home(): string {
     return this.shared.home;
   }

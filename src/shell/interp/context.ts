@@ -82,6 +82,9 @@ export function deriveContext(
     get history() {
       return base.history;
     },
+    get process() {
+      return base.process;
+    },
     shell: over.shell,
   };
 }

@@ -591,6 +591,13 @@ class Run {
    * Scheduling only: no time is read, so output stays deterministic.
    */
   private async yieldNow(): Promise<void> {
+    // A container's process: its steps run on its own virtual time (a busy loop is charged CPU time).
+    const process = this.ctx.process;
+    if (process) {
+      const charged = process.step();
+      if (charged) await charged;
+      return;
+    }
     if (++this.steps % YIELD_EVERY !== 0 || !this.ctx.realtime) return;
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }

@@ -14,7 +14,7 @@ export interface KubectlEnv {
   readonly flags: Flags;
   /** `-n`, else the context's namespace. */
   readonly namespace: string;
-  /** Was `-n/--namespace` given? */
+  /** Was a namespace given with `-n/--namespace` (kubectl's EnforceNamespace; `-n ""` does not count)? */
   readonly explicitNamespace: boolean;
   /** `kubectl get` etc., for usage texts. */
   readonly commandPath: string;
@@ -52,11 +52,21 @@ export function makeEnv(sim: Simulation, io: CommandIO, ctx: ExecContext, flags:
     ctx,
     flags,
     namespace: ns || sim.currentNamespace,
-    explicitNamespace: flags.changed('namespace'),
+    explicitNamespace: ns !== '',
     commandPath,
     pid: newPid(sim),
     out: (t) => io.stdout(t),
     err: (t) => io.stderr(t),
     now: () => sim.now(),
   };
+}
+
+/**
+ * `{ namespace }` when the namespace came from `-n/--namespace`, else `{}`: the
+ * objects kubectl builds itself (`create deployment|service`, `run`, `expose`)
+ * carry `metadata.namespace` only then (kubectl's `if o.EnforceNamespace`), so
+ * it shows in `--dry-run=client -o yaml`.
+ */
+export function namespaceFromFlag(env: Pick<KubectlEnv, 'explicitNamespace' | 'namespace'>): { namespace?: string } {
+  return env.explicitNamespace ? { namespace: env.namespace } : {};
 }

@@ -74,10 +74,43 @@ function setValue(out: ParsedFlags, f: FlagSpec, raw: string): void {
       out.values.set(f.name, [...prev, ...(raw === '' ? [] : raw.split(','))]);
       break;
     }
+    case 'duration': {
+      const ms = parseGoDuration(raw);
+      if (typeof ms === 'string') throw new FlagError(`invalid argument "${raw}" for "${flagLabel(f)}" flag: ${ms}`);
+      out.values.set(f.name, ms);
+      break;
+    }
     default:
       out.values.set(f.name, raw);
   }
   out.changed.add(f.name);
+}
+
+const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Go's time.ParseDuration, in milliseconds; a string is its error text. */
+export function parseGoDuration(text: string): number | string {
+  const quoted = JSON.stringify(text);
+  let s = text;
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s === '') return `time: invalid duration ${quoted}`;
+  let total = 0;
+  while (s !== '') {
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s)!;
+    if (m[0] === '' || m[0] === '.') return `time: invalid duration ${quoted}`;
+    s = s.slice(m[0].length);
+    const unit = /^[^\d.]*/.exec(s)![0];
+    if (unit === '') return `time: missing unit in duration ${quoted}`;
+    if (!(unit in DURATION_UNITS)) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+    s = s.slice(unit.length);
+    total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * DURATION_UNITS[unit];
+  }
+  return sign * total;
 }
 
 export function parseFlags(argv: string[], specs: FlagSpec[], interspersed = true): ParsedFlags {
@@ -161,6 +194,11 @@ export class Flags {
   int(name: string, dflt: number): number {
     const v = this.p.values.get(name);
     return typeof v === 'number' ? v : dflt;
+  }
+  /** A duration flag, in milliseconds. */
+  duration(name: string, dfltMs: number): number {
+    const v = this.p.values.get(name);
+    return typeof v === 'number' ? v : dfltMs;
   }
   list(name: string): string[] {
     const v = this.p.values.get(name);

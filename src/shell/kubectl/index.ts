@@ -4,10 +4,11 @@
 import type { Command, CommandIO, ExecContext } from '../types';
 import { parseFlags, Flags, FlagError, GLOBAL_FLAGS, suggest, type FlagSpec } from './flags';
 import { makeEnv, type KubectlEnv } from './env';
-import { errorText } from './errors';
+import { KubectlError, errorText } from './errors';
+import { nextCommand } from './find-command';
 import { getFlags, runGet } from './commands/get';
 import { describeFlags, runDescribe } from './commands/describe';
-import { applyFlags, runApplyOrCreate } from './commands/apply';
+import { applyFlags, createFlags, runApplyOrCreate } from './commands/apply';
 import { createDeployment, createDeploymentFlags, createNamespace, createNamespaceFlags, createService, createServiceFlags } from './commands/create';
 import { deleteFlags, runDelete } from './commands/delete';
 import { runScale, scaleFlags } from './commands/scale';
@@ -19,6 +20,9 @@ import { exposeFlags, runExpose } from './commands/expose';
 import { execFlags, runExec } from './commands/exec';
 import { logsFlags, runLogs } from './commands/logs';
 import { editFlags, runEdit } from './commands/edit';
+import { patchFlags, runPatch } from './commands/patch';
+import { annotateFlags, runAnnotate } from './commands/annotate';
+import { ROLLOUT_HELP, rolloutRestartFlags, rolloutStatusFlags, runRolloutRestart, runRolloutStatus } from './commands/rollout';
 import { kubectlHelp, commandHelp } from './help';
 
 interface Subcommand {
@@ -49,6 +53,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   exec: { flags: execFlags, run: runExec },
   logs: { flags: logsFlags, run: runLogs },
   edit: { flags: editFlags, run: runEdit },
+  patch: { flags: patchFlags, run: runPatch },
+  annotate: { flags: annotateFlags, run: runAnnotate },
 };
 
 /** Extra commands other modules (exec, logs, edit...) register here. */
@@ -60,28 +66,25 @@ const CREATE_SUBCOMMANDS: Record<string, { path: string; flags: FlagSpec[]; run(
   deployment: { path: 'deployment', flags: createDeploymentFlags, run: createDeployment },
   deploy: { path: 'deployment', flags: createDeploymentFlags, run: createDeployment },
 };
+/** kubectl v1.32's other `create` subcommands (and aliases), which this playground does not build. */
+const OTHER_CREATE_SUBCOMMANDS = [
+  'clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'ingress', 'ing', 'job', 'poddisruptionbudget', 'pdb',
+  'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'serviceaccount', 'sa', 'token',
+];
 const SERVICE_TYPES = ['clusterip', 'externalname', 'loadbalancer', 'nodeport'] as const;
+type ServiceType = (typeof SERVICE_TYPES)[number];
 
-const globalWithValue = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
-
-/** Split `kubectl [global flags] CMD [rest]`: the first argument that is neither a flag nor a global flag's value. */
-function findCommand(argv: string[]): { index: number } {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') return { index: -1 };
-    if (a.startsWith('-')) {
-      if (globalWithValue.has(a)) i++;
-      continue;
-    }
-    return { index: i };
-  }
-  return { index: -1 };
+/** A level's flags as cobra sees them: its own, and the global ones it does not shadow. */
+function withGlobals(flags: FlagSpec[]): FlagSpec[] {
+  return [...flags, ...GLOBAL_FLAGS.filter((g) => !flags.some((f) => f.name === g.name || (g.short && f.short === g.short)))];
 }
+
+const TOP_LEVEL = new Set(ALL_COMMANDS.filter((c) => c !== 'help'));
 
 export const kubectl: Command = async (fullArgv: string[], io: CommandIO, ctx: ExecContext): Promise<number> => {
   const argv = fullArgv.slice(1);
-  const { index } = findCommand(argv);
-  if (index < 0) {
+  const found = nextCommand(argv, GLOBAL_FLAGS);
+  if (!found) {
     if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
       io.stdout(kubectlHelp());
       return 0;
@@ -97,12 +100,16 @@ export const kubectl: Command = async (fullArgv: string[], io: CommandIO, ctx: E
     io.stdout(kubectlHelp());
     return 0;
   }
-  const name = argv[index];
-  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+  const { word: name, rest } = found;
+  // kubectl looks for a plugin when cobra knows no such command, and a plugin's name must come first.
+  if (!TOP_LEVEL.has(name) && name !== 'help' && argv[0].startsWith('-')) {
+    io.stderr(`Error: flags cannot be placed before plugin name: ${argv[0]}\n`);
+    return 1;
+  }
   const run = async (path: string, flags: FlagSpec[], fn: (env: KubectlEnv) => Promise<number>, args: string[]): Promise<number> => {
     let parsed;
     try {
-      parsed = new Flags(parseFlags(args, [...flags, ...GLOBAL_FLAGS.filter((g) => !flags.some((f) => f.name === g.name || (g.short && f.short === g.short)))]));
+      parsed = new Flags(parseFlags(args, withGlobals(flags)));
     } catch (e) {
       if (e instanceof FlagError) {
         io.stderr(`Error: ${e.message}\nSee '${path} --help' for usage.\n`);
@@ -124,31 +131,27 @@ export const kubectl: Command = async (fullArgv: string[], io: CommandIO, ctx: E
   };
 
   if (name === 'create') {
-    const sub = findCommand(rest).index;
-    const subName = sub >= 0 ? rest[sub] : undefined;
-    if (subName && subName in CREATE_SUBCOMMANDS) {
-      const c = CREATE_SUBCOMMANDS[subName];
-      return run(`kubectl create ${c.path}`, c.flags, c.run, [...rest.slice(0, sub), ...rest.slice(sub + 1)]);
-    }
-    if (subName === 'service' || subName === 'svc') {
-      const after = [...rest.slice(0, sub), ...rest.slice(sub + 1)];
-      const t = findCommand(after).index;
-      const type = t >= 0 ? after[t] : undefined;
-      if (type && (SERVICE_TYPES as readonly string[]).includes(type)) {
-        return run(`kubectl create service ${type}`, createServiceFlags, (env) => createService(env, type as (typeof SERVICE_TYPES)[number]), [...after.slice(0, t), ...after.slice(t + 1)]);
+    const sub = nextCommand(rest, withGlobals(createFlags));
+    const c = sub && Object.hasOwn(CREATE_SUBCOMMANDS, sub.word) ? CREATE_SUBCOMMANDS[sub.word] : undefined;
+    if (sub && c) return run(`kubectl create ${c.path}`, c.flags, c.run, sub.rest);
+    if (sub && (sub.word === 'service' || sub.word === 'svc')) {
+      const t = nextCommand(sub.rest, GLOBAL_FLAGS);
+      if (t && (SERVICE_TYPES as readonly string[]).includes(t.word)) {
+        const type = t.word as ServiceType;
+        return run(`kubectl create service ${type}`, createServiceFlags(type), (env) => createService(env, type), t.rest);
       }
-      if (type) {
-        io.stderr(`error: unknown command "${type}" for "kubectl create service"\n`);
+      // `kubectl create service` itself only prints its help (to stderr, as a failure) or refuses arguments.
+      return run('kubectl create service', [], async (env) => {
+        if (env.flags.args.length) throw new KubectlError(`error: unknown command "${env.flags.args.join(' ')}"\nSee 'kubectl create service -h' for help and examples`);
+        env.err(commandHelp('kubectl create service'));
         return 1;
-      }
-      io.stdout(commandHelp('kubectl create service'));
-      return 0;
+      }, sub.rest);
     }
-    if (subName) {
-      io.stderr(`error: creating ${subName} objects is not available in this playground; use: kubectl create namespace|deployment|service, or kubectl create -f FILE\n`);
+    if (sub && OTHER_CREATE_SUBCOMMANDS.includes(sub.word)) {
+      io.stderr(`error: creating ${sub.word} objects is not available in this playground; use: kubectl create namespace|deployment|service, or kubectl create -f FILE\n`);
       return 1;
     }
-    return run('kubectl create', applyFlags, (env) => runApplyOrCreate(env, 'create'), rest);
+    return run('kubectl create', createFlags, (env) => runApplyOrCreate(env, 'create'), rest);
   }
   if (name === 'config') {
     const env = makeEnv(ctx.sim, io, ctx, new Flags(parseFlags([], GLOBAL_FLAGS)), 'kubectl config');
@@ -158,6 +161,20 @@ export const kubectl: Command = async (fullArgv: string[], io: CommandIO, ctx: E
       io.stderr(errorText(e) + '\n');
       return 1;
     }
+  }
+  if (name === 'rollout') {
+    const sub = nextCommand(rest, GLOBAL_FLAGS);
+    if (sub?.word === 'status') return run('kubectl rollout status', rolloutStatusFlags, runRolloutStatus, sub.rest);
+    if (sub?.word === 'restart') return run('kubectl rollout restart', rolloutRestartFlags, runRolloutRestart, sub.rest);
+    if (sub && ['history', 'pause', 'resume', 'undo'].includes(sub.word)) {
+      io.stderr(`error: "kubectl rollout ${sub.word}" is not available in this playground. Try "kubectl help" for what is.\n`);
+      return 1;
+    }
+    return run('kubectl rollout', [], async (env) => {
+      if (env.flags.args.length) throw new KubectlError(`error: unknown command "${env.flags.args[0]}"\nSee 'kubectl rollout -h' for help and examples`);
+      env.out(ROLLOUT_HELP);
+      return 1;
+    }, rest);
   }
   if (name === 'help') {
     io.stdout(rest.length ? commandHelp(`kubectl ${rest[0]}`) : kubectlHelp());

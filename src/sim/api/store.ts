@@ -59,6 +59,13 @@ export interface WriteOptions {
    * `binding`: the scheduler's pods/binding: set spec.nodeName and nothing else.
    */
   subresource?: 'status' | 'binding';
+  /**
+   * Create only, for components inside the simulation: the uid the object gets.
+   * The bootstrap (objects that existed before the session began) and the
+   * root-CA publisher bring their own, drawn from their own random streams, so
+   * that adding such objects never shifts the apiserver's stream (pod names).
+   */
+  uid?: string;
 }
 
 export interface ListOptions {
@@ -222,10 +229,10 @@ export class ApiStore {
     strategy.allocate?.(obj, undefined, ctx);
     if (opts.dryRun) {
       strategy.release?.(obj, undefined, ctx);
-      meta.uid = uuid(this.rng);
+      meta.uid = opts.uid ?? uuid(this.rng);
       return obj as T;
     }
-    meta.uid = uuid(this.rng);
+    meta.uid = opts.uid ?? uuid(this.rng);
     meta.resourceVersion = this.nextRv();
     this.put(info, obj);
     this.emit(info.kind, { type: 'ADDED', object: obj });
@@ -507,6 +514,8 @@ const NAME_RULES: Record<string, 'label' | 'subdomain' | 'dns1035'> = {
   Pod: 'subdomain',
   Deployment: 'subdomain',
   ReplicaSet: 'subdomain',
+  DaemonSet: 'subdomain',
+  ConfigMap: 'subdomain',
   Node: 'subdomain',
   Endpoints: 'subdomain',
   EndpointSlice: 'subdomain',

@@ -83,6 +83,8 @@ export interface Container {
   image: string;
   command?: string[];
   args?: string[];
+  /** The process's working directory (the image's WORKDIR when unset). */
+  workingDir?: string;
   ports?: ContainerPort[];
   env?: EnvVar[];
   resources?: {
@@ -141,6 +143,29 @@ export interface PodSpec {
   topologySpreadConstraints?: Record<string, unknown>[];
   overhead?: Record<string, string>;
   volumes?: { name: string; [k: string]: unknown }[];
+  affinity?: Affinity;
+  hostPID?: boolean;
+  hostIPC?: boolean;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface Affinity {
+  nodeAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+    preferredDuringSchedulingIgnoredDuringExecution?: unknown[];
+  };
+  podAffinity?: unknown;
+  podAntiAffinity?: unknown;
 }
 
 export interface PodCondition {
@@ -248,6 +273,42 @@ export interface Deployment extends KubeObject {
       message: string;
     }[];
   };
+}
+
+export interface DaemonSet extends KubeObject {
+  kind: 'DaemonSet';
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy?: {
+      type?: 'RollingUpdate' | 'OnDelete';
+      rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+    };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+  };
+  status?: {
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
+    collisionCount?: number;
+    conditions?: { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }[];
+  };
+}
+
+// ---------------------------------------------------------------- config
+
+export interface ConfigMap extends KubeObject {
+  kind: 'ConfigMap';
+  data?: Record<string, string>;
+  /** base64 values */
+  binaryData?: Record<string, string>;
+  immutable?: boolean;
 }
 
 // ---------------------------------------------------------------- services
@@ -397,4 +458,4 @@ export interface KubeEvent extends KubeObject {
   reportingInstance: string;
 }
 
-export type AnyObject = Pod | ReplicaSet | Deployment | Service | Endpoints | EndpointSlice | Namespace | Node | KubeEvent;
+export type AnyObject = Pod | ReplicaSet | Deployment | DaemonSet | ConfigMap | Service | Endpoints | EndpointSlice | Namespace | Node | KubeEvent;

@@ -23,6 +23,15 @@ import { parseImageRef, type ImageRef } from './image-ref';
 
 export type Userland = 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'distroless';
 
+/** The base image's release (its /etc/os-release), when the image's era is known. */
+export type Distro = { id: 'alpine'; version: string } | { id: 'debian'; version: string; codename: string };
+
+const BOOKWORM: Distro = { id: 'debian', version: '12', codename: 'bookworm' };
+const BULLSEYE: Distro = { id: 'debian', version: '11', codename: 'bullseye' };
+const STRETCH: Distro = { id: 'debian', version: '9', codename: 'stretch' };
+/** The Alpine of the catalog's era (redis 7.4.2, nginx 1.27.3: January 2025). */
+const ALPINE_LATEST: Distro = { id: 'alpine', version: '3.21.2' };
+
 export interface Tools {
   sh: boolean;
   bash: boolean;
@@ -51,6 +60,8 @@ export interface ImageInfo {
   imageID: string;
   sizeBytes: number;
   userland: Userland;
+  /** The base release (undefined: the userland's release of the catalog's era; busybox has none). */
+  distro?: Distro;
   libc: Libc | 'none';
   tools: Tools;
   /** The image's ENV, in order. */
@@ -129,6 +140,7 @@ const voteSpec = (tag: string): Spec =>
     behaviour: 'vote',
     appVersion: tag,
     userland: 'alpine',
+    distro: { id: 'alpine', version: '3.17.0' },
     tools: { ...ALPINE, nslookup: 'busybox-1.28' },
     sizeBytes: 26_373_120 + (tag.charCodeAt(tag.length - 1) % 7) * 1024,
     env: PYTHON_ENV,
@@ -143,6 +155,7 @@ const redisDebian = (version: string): Spec =>
     behaviour: 'redis',
     appVersion: version,
     userland: 'debian',
+    distro: version.startsWith('5.') ? BULLSEYE : BOOKWORM,
     libc: 'glibc',
     tools: { ...DEBIAN, redisCli: true },
     sizeBytes: 40_008_215,
@@ -189,6 +202,8 @@ const nginxSpec = (tag: string): Spec => {
     behaviour: 'nginx',
     appVersion: version,
     userland: alpine ? 'alpine' : 'debian',
+    // 1.27.3's images: debian:bookworm-slim and alpine:3.20.
+    distro: alpine ? { id: 'alpine', version: '3.20.3' } : BOOKWORM,
     libc: alpine ? 'musl' : 'glibc',
     tools: alpine ? { ...ALPINE, curl: true } : { ...DEBIAN, curl: true },
     sizeBytes: alpine ? 20_487_236 : 72_188_133,
@@ -244,6 +259,7 @@ const REPOS: Record<string, Repo> = {
       spec({
         behaviour: 'worker',
         userland: 'alpine',
+        distro: { id: 'alpine', version: '3.9.4' },
         sizeBytes: 73_318_412,
         env: [DEFAULT_PATH, 'LANG=C.UTF-8', 'JAVA_HOME=/usr/lib/jvm/java-1.8-openjdk/jre', 'JAVA_VERSION=8u212', 'JAVA_ALPINE_VERSION=8.212.04-r0'],
         cmd: ['java', '-XX:+UnlockExperimentalVMOptions', '-XX:+UseCGroupMemoryLimitForHeap', '-jar', '/worker-jar-with-dependencies.jar'],
@@ -260,6 +276,7 @@ const REPOS: Record<string, Repo> = {
       spec({
         behaviour: 'result',
         userland: 'alpine',
+        distro: { id: 'alpine', version: '3.9.4' },
         sizeBytes: 27_214_650,
         env: [DEFAULT_PATH, 'NODE_VERSION=8.16.0', 'YARN_VERSION=1.16.0', 'PORT=80'],
         workingDir: '/app',
@@ -283,6 +300,7 @@ const REPOS: Record<string, Repo> = {
         behaviour: 'postgres',
         appVersion: t.startsWith('9.4') ? '9.4.26' : t,
         userland: 'debian',
+        distro: t.startsWith('9.') ? STRETCH : BOOKWORM,
         libc: 'glibc',
         tools: { ...DEBIAN, psql: true },
         sizeBytes: t.startsWith('9.4') ? 88_120_403 : 150_213_922,
@@ -310,7 +328,15 @@ const REPOS: Record<string, Repo> = {
   },
   'docker.io/library/alpine': {
     tags: (t) => t === 'latest' || t === 'edge' || /^3(\.\d+){0,2}$/.test(t),
-    spec: () => spec({ behaviour: 'none', userland: 'alpine', sizeBytes: 3_653_068, stopMs: undefined, cmd: ['/bin/sh'] }),
+    spec: (t) =>
+      spec({
+        behaviour: 'none',
+        userland: 'alpine',
+        distro: /^3\.\d+\.\d+$/.test(t) ? { id: 'alpine', version: t } : /^3\.\d+$/.test(t) && t !== '3.21' ? { id: 'alpine', version: `${t}.0` } : ALPINE_LATEST,
+        sizeBytes: 3_653_068,
+        stopMs: undefined,
+        cmd: ['/bin/sh'],
+      }),
   },
   'docker.io/library/ubuntu': {
     tags: (t) => ['latest', 'focal', 'jammy', 'noble', 'rolling', 'devel'].includes(t) || /^(1[4-9]|2[0-5])\.(04|10)$/.test(t),
@@ -318,7 +344,17 @@ const REPOS: Record<string, Repo> = {
   },
   'docker.io/library/debian': {
     tags: (t) => ['latest', 'bookworm', 'bookworm-slim', 'bullseye', 'stable', 'stable-slim'].includes(t) || /^(1[0-3])(-slim)?$/.test(t),
-    spec: () => spec({ behaviour: 'none', userland: 'debian', libc: 'glibc', tools: DEBIAN, sizeBytes: 48_494_272, cmd: ['bash'], stopMs: undefined }),
+    spec: (t) =>
+      spec({
+        behaviour: 'none',
+        userland: 'debian',
+        distro: /^11|bullseye/.test(t) ? BULLSEYE : /^10/.test(t) ? { id: 'debian', version: '10', codename: 'buster' } : /^13/.test(t) ? { id: 'debian', version: '13', codename: 'trixie' } : BOOKWORM,
+        libc: 'glibc',
+        tools: DEBIAN,
+        sizeBytes: 48_494_272,
+        cmd: ['bash'],
+        stopMs: undefined,
+      }),
   },
   'docker.io/curlimages/curl': {
     tags: (t) => t === 'latest' || /^[78]\.\d+\.\d+$/.test(t),
@@ -354,7 +390,7 @@ const REPOS: Record<string, Repo> = {
   'registry.k8s.io/e2e-test-images/jessie-dnsutils': {
     tags: oneOf('1.3', '1.4', '1.5', '1.7'),
     spec: () =>
-      spec({ behaviour: 'none', userland: 'debian', libc: 'glibc', tools: { ...DEBIAN, nslookup: 'bind-9.9', dig: true, ping: 'iputils' }, sizeBytes: 112_397_143, cmd: ['/bin/sh'], stopMs: undefined }),
+      spec({ behaviour: 'none', userland: 'debian', distro: { id: 'debian', version: '8', codename: 'jessie' }, libc: 'glibc', tools: { ...DEBIAN, nslookup: 'bind-9.9', dig: true, ping: 'iputils' }, sizeBytes: 112_397_143, cmd: ['/bin/sh'], stopMs: undefined }),
   },
   'gcr.io/kuar-demo/kuard-amd64': {
     tags: (t) => ['1', '2', '3', 'blue', 'green', 'purple'].includes(t) || /^v0\.(9|10\.0)-(blue|green|purple|1|2|3)$/.test(t),
@@ -443,6 +479,14 @@ function build(reference: string): ImageInfo {
 export function imageFacts(reference: string): { exists: boolean; fullRef: string; imageID: string; sizeBytes: number; pullError?: string } {
   const i = lookupImage(reference);
   return { exists: i.exists, fullRef: i.fullRef, imageID: i.imageID, sizeBytes: i.sizeBytes, ...(i.pullError ? { pullError: i.pullError } : {}) };
+}
+
+/** The image's base release: its own, else its userland's of the catalog's era (busybox and Ubuntu images: none modelled). */
+export function distroOf(image: ImageInfo): Distro | undefined {
+  if (image.distro) return image.distro;
+  if (image.userland === 'alpine') return ALPINE_LATEST;
+  if (image.userland === 'debian') return BOOKWORM;
+  return undefined;
 }
 
 /** Is this program in the image? (`kubectl exec POD -- curl ...`) */

@@ -33,6 +33,28 @@ Commercial support is available at
 </html>
 `;
 
+/** The image's /usr/share/nginx/html/50x.html (the stock page; the default config serves it for 5xx errors). */
+export const NGINX_50X_HTML = `<!DOCTYPE html>
+<html>
+<head>
+<title>Error</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>An error occurred.</h1>
+<p>Sorry, the page you are looking for is currently unavailable.<br/>
+Please try again later.</p>
+<p>If you are the system administrator of this resource then you should check
+the error log for details.</p>
+<p><em>Faithfully yours, nginx.</em></p>
+</body>
+</html>
+`;
+
 /** nginx's own status texts (its 405 is "Not Allowed"). */
 const NGINX_STATUS: Record<number, string> = {
   200: 'OK',

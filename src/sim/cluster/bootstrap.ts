@@ -2,14 +2,19 @@
 // install does, on the virtual clock: the control plane first (static pods,
 // kube-proxy and weave on host networking), CoreDNS scheduled onto it, then the
 // workers join. By the time the learner arrives everything is Running.
+//
+// The random numbers drawn here (from `rng`, in this order) decide the names,
+// IPs and ids every test pins: objects added since (the DaemonSets, the
+// ConfigMaps) draw from `stream(...)` instead, never from `rng`.
 
-import type { Deployment, Endpoints, EndpointSlice, Namespace, Node, Pod, Service } from '../api/types';
+import type { ConfigMap, DaemonSet, Deployment, Endpoints, EndpointSlice, Namespace, Node, Pod, PodTemplateSpec, Service } from '../api/types';
 import type { ApiStore } from '../api/store';
 import type { ClusterConfig, NodeConfig } from './config';
 import type { Rng } from '../core/rng';
 import { hexString, randomSuffix, uuid } from '../core/ids';
 import { rfc3339 } from '../core/time';
 import type { WeaveIpam } from '../net/weave-ipam';
+import { systemConfigMaps } from './system-configmaps';
 
 export interface BootstrapHooks {
   store: ApiStore;
@@ -19,6 +24,10 @@ export interface BootstrapHooks {
   /** Let virtual time pass (controllers run). */
   advance(ms: number): void;
   preloadImages(node: string, refs: string[]): void;
+  /** A random stream of its own, for what the bootstrap creates beyond the original set. */
+  stream(label: string): Rng;
+  /** The cluster CA certificate (PEM). */
+  caPem: string;
 }
 
 const KIND_IMAGES = [
@@ -39,6 +48,7 @@ export function bootstrapCluster(cfg: ClusterConfig, h: BootstrapHooks): void {
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']) {
     store.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
+  createSystemConfigMaps(cfg, h);
   const [cp, ...workers] = cfg.nodes;
   joinNode(cfg, h, cp, 0);
   for (const c of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) createStaticPod(cfg, h, cp, c);
@@ -124,13 +134,13 @@ function joinNode(cfg: ClusterConfig, h: BootstrapHooks, n: NodeConfig, index: n
   hostNetworkPod(h, n, {
     name: `kube-proxy-${randomSuffix(h.rng)}`,
     labels: { 'controller-revision-hash': '7bb84c4984', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1' },
-    owner: { kind: 'DaemonSet', name: 'kube-proxy' },
+    owner: { kind: 'DaemonSet', name: 'kube-proxy', daemonSet: () => kubeProxyDaemonSet(cfg) },
     containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${cfg.kubernetesVersion}` }],
   });
   hostNetworkPod(h, n, {
     name: `weave-net-${randomSuffix(h.rng)}`,
     labels: { 'controller-revision-hash': '6f8d6d5b88', name: 'weave-net', 'pod-template-generation': '1' },
-    owner: { kind: 'DaemonSet', name: 'weave-net' },
+    owner: { kind: 'DaemonSet', name: 'weave-net', daemonSet: weaveNetDaemonSet },
     containers: [
       { name: 'weave', image: 'weaveworks/weave-kube:latest' },
       { name: 'weave-npc', image: 'weaveworks/weave-npc:latest' },
@@ -141,13 +151,16 @@ function joinNode(cfg: ClusterConfig, h: BootstrapHooks, n: NodeConfig, index: n
 interface HostPodSpec {
   name: string;
   labels: Record<string, string>;
-  owner: { kind: string; name: string; uid?: string };
+  /** A DaemonSet owner is created with the first pod's drawn uid; later pods draw one too (keeping the stream) but share it. */
+  owner: { kind: string; name: string; uid?: string; daemonSet?: () => DaemonSet };
   containers: { name: string; image: string }[];
   annotations?: Record<string, string>;
 }
 
 /** A pod that was already running on host networking when the session began. */
 function hostNetworkPod(h: BootstrapHooks, n: NodeConfig, p: HostPodSpec): void {
+  const drawn = p.owner.uid ?? uuid(h.rng);
+  const ownerUid = p.owner.daemonSet ? ensureDaemonSet(h, p.owner.daemonSet, drawn) : drawn;
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -156,7 +169,7 @@ function hostNetworkPod(h: BootstrapHooks, n: NodeConfig, p: HostPodSpec): void 
       namespace: 'kube-system',
       labels: p.labels,
       ...(p.annotations ? { annotations: p.annotations } : {}),
-      ownerReferences: [{ apiVersion: p.owner.kind === 'Node' ? 'v1' : 'apps/v1', kind: p.owner.kind, name: p.owner.name, uid: p.owner.uid ?? uuid(h.rng), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [{ apiVersion: p.owner.kind === 'Node' ? 'v1' : 'apps/v1', kind: p.owner.kind, name: p.owner.name, uid: ownerUid, controller: true, blockOwnerDeletion: true }],
     },
     spec: {
       containers: p.containers.map((c) => ({ ...c, imagePullPolicy: 'IfNotPresent' as const })),
@@ -169,6 +182,127 @@ function hostNetworkPod(h: BootstrapHooks, n: NodeConfig, p: HostPodSpec): void 
   };
   const created = h.store.create(pod);
   markRunning(h, created, n.ip, n.ip);
+}
+
+/** The DaemonSet's uid, creating it (with `uid`) when this is its first pod. */
+function ensureDaemonSet(h: BootstrapHooks, build: () => DaemonSet, uid: string): string {
+  const ds = build();
+  const live = h.store.get<DaemonSet>('DaemonSet', ds.metadata.namespace, ds.metadata.name!);
+  if (live) return live.metadata.uid!;
+  return h.store.create(ds, { uid }).metadata.uid!;
+}
+
+/** The volumes both DaemonSets mount from the node. */
+const XTABLES_LOCK = { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } };
+const LIB_MODULES = { name: 'lib-modules', hostPath: { path: '/lib/modules', type: '' } };
+const NODE_NAME_ENV = { name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } };
+
+/** kubeadm's kube-proxy DaemonSet (v1.32 manifest). */
+function kubeProxyDaemonSet(cfg: ClusterConfig): DaemonSet {
+  const labels = { 'k8s-app': 'kube-proxy' };
+  const template: PodTemplateSpec = {
+    metadata: { labels },
+    spec: {
+      containers: [
+        {
+          name: 'kube-proxy',
+          image: `registry.k8s.io/kube-proxy:${cfg.kubernetesVersion}`,
+          imagePullPolicy: 'IfNotPresent',
+          command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
+          env: [NODE_NAME_ENV],
+          securityContext: { privileged: true },
+          volumeMounts: [
+            { mountPath: '/var/lib/kube-proxy', name: 'kube-proxy' },
+            { mountPath: '/run/xtables.lock', name: 'xtables-lock' },
+            { mountPath: '/lib/modules', name: 'lib-modules', readOnly: true },
+          ],
+        },
+      ],
+      hostNetwork: true,
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
+      priorityClassName: 'system-node-critical',
+      serviceAccountName: 'kube-proxy',
+      serviceAccount: 'kube-proxy',
+      tolerations: [{ operator: 'Exists' }],
+      volumes: [{ name: 'kube-proxy', configMap: { defaultMode: 420, name: 'kube-proxy' } }, XTABLES_LOCK, LIB_MODULES],
+    },
+  };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels },
+    spec: { selector: { matchLabels: labels }, template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } },
+  };
+}
+
+/** Weave Net's DaemonSet (the weave-daemonset-k8s manifest the lab installs). */
+function weaveNetDaemonSet(): DaemonSet {
+  const labels = { name: 'weave-net' };
+  const hostname = { name: 'HOSTNAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } };
+  const template: PodTemplateSpec = {
+    metadata: { labels },
+    spec: {
+      containers: [
+        {
+          name: 'weave',
+          image: 'weaveworks/weave-kube:latest',
+          command: ['/home/weave/launch.sh'],
+          env: [{ name: 'INIT_CONTAINER', value: 'true' }, hostname],
+          resources: { requests: { cpu: '50m' } },
+          securityContext: { privileged: true },
+          volumeMounts: [
+            { name: 'weavedb', mountPath: '/weavedb' },
+            { name: 'dbus', mountPath: '/host/var/lib/dbus', readOnly: true },
+            { name: 'cni-machine-id', mountPath: '/host/etc/machine-id', readOnly: true },
+            { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
+          ],
+        },
+        {
+          name: 'weave-npc',
+          image: 'weaveworks/weave-npc:latest',
+          env: [hostname],
+          resources: { requests: { cpu: '50m' } },
+          securityContext: { privileged: true },
+          volumeMounts: [{ name: 'xtables-lock', mountPath: '/run/xtables.lock' }],
+        },
+      ],
+      dnsPolicy: 'ClusterFirstWithHostNet',
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
+      restartPolicy: 'Always',
+      securityContext: { seLinuxOptions: {} },
+      serviceAccountName: 'weave-net',
+      serviceAccount: 'weave-net',
+      tolerations: [
+        { effect: 'NoSchedule', operator: 'Exists' },
+        { effect: 'NoExecute', operator: 'Exists' },
+      ],
+      volumes: [
+        { name: 'weavedb', hostPath: { path: '/var/lib/weave', type: '' } },
+        { name: 'cni-bin', hostPath: { path: '/opt', type: '' } },
+        { name: 'cni-bin2', hostPath: { path: '/home', type: '' } },
+        { name: 'cni-conf', hostPath: { path: '/etc', type: '' } },
+        { name: 'cni-machine-id', hostPath: { path: '/etc/machine-id', type: '' } },
+        { name: 'dbus', hostPath: { path: '/var/lib/dbus', type: '' } },
+        LIB_MODULES,
+        XTABLES_LOCK,
+      ],
+    },
+  };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'weave-net', namespace: 'kube-system', labels },
+    spec: { selector: { matchLabels: labels }, minReadySeconds: 5, template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } },
+  };
+}
+
+/** What kubeadm, the apiserver and kind's storage manifest leave in ConfigMaps (uids from a stream of their own). */
+function createSystemConfigMaps(cfg: ClusterConfig, h: BootstrapHooks): void {
+  const rng = h.stream('bootstrap-configmaps');
+  for (const cm of systemConfigMaps(cfg, { caPem: h.caPem, createdMs: h.now(), rng })) {
+    h.store.create<ConfigMap>(cm, { handOver: true, uid: uuid(rng) });
+  }
 }
 
 function createStaticPod(cfg: ClusterConfig, h: BootstrapHooks, n: NodeConfig, component: string): void {

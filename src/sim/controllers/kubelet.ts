@@ -41,8 +41,13 @@ export interface ProcessFacts {
 export interface RuntimeCatalog {
   image(ref: string): ImageFacts;
   process(pod: Pod, container: Container): ProcessFacts;
-  /** Called when a container starts (service env vars are captured then). */
-  onContainerStart?(pod: Pod, container: Container): void;
+  /**
+   * Called when a container starts (service env vars are captured then). When
+   * the runtime runs the container's process itself, it reports the end
+   * through `exited` (status and the virtual time it ended at), and
+   * `process()` then gives no `exitsAfterMs`.
+   */
+  onContainerStart?(pod: Pod, container: Container, exited: (exitCode: number, atMs: number) => void): void;
   /** Readiness as the app reports it, for containers with a readiness probe (undefined: ready when running). */
   ready?(pod: Pod, container: Container): boolean | undefined;
 }
@@ -51,6 +56,8 @@ interface ContainerRuntime {
   restarts: number;
   backoffMs: number;
   timers: Timer[];
+  /** The running instance's main process: how it ends, and its exit timer when the runtime gave one. */
+  main?: { exit: (exitCode: number) => void; timer?: Timer; attached: boolean };
 }
 
 interface PodRuntime {
@@ -67,6 +74,12 @@ const BACKOFF_MAX = 300_000;
 export interface Kubelet {
   /** Images already on a node's containerd (kind preloads its own). */
   imagesOn(node: string): Set<string>;
+  /**
+   * A client attaches to a running container's main process (`kubectl run -i`, holding its stdin): from now
+   * on the process ends when the client says, with the status it gives (the shell's `exit 3`), instead of
+   * on its exit timer. Undefined when the container is not running.
+   */
+  attachMain(pod: Pod, container: string): ((exitCode: number) => void) | undefined;
 }
 
 export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: RuntimeCatalog): Kubelet {
@@ -271,7 +284,16 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
     events.record(pod, 'Normal', 'Started', `Started container ${c.name}`, source(node), fp);
     const startedAt = rfc3339(clock.now());
     const live = current(pod);
-    if (live) catalog.onContainerStart?.(live, c);
+    let ended = false;
+    const processExited = (exitCode: number, atMs: number) => {
+      if (ended) return;
+      ended = true;
+      exited(pod, c, rt, facts, containerID, startedAt, exitCode, undefined, undefined, atMs);
+    };
+    if (live) catalog.onContainerStart?.(live, c, processExited);
+    // Known before the status says running: a client that attaches on that news (kubectl run -i) finds it.
+    const main: NonNullable<ContainerRuntime['main']> = { exit: (exitCode) => processExited(exitCode, clock.now()), attached: false };
+    if (!ended) cr.main = main;
     setContainer(pod, c.name, (s) => {
       s.containerID = containerID;
       s.imageID = facts.imageID;
@@ -282,10 +304,9 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
       s.ready = !c.readinessProbe;
     });
     const proc = catalog.process(pod, c);
-    if (proc.exitsAfterMs !== undefined) {
-      cr.timers.push(
-        clock.after(proc.exitsAfterMs, () => exited(pod, c, rt, facts, containerID, startedAt, proc.exitCode ?? 0)),
-      );
+    if (proc.exitsAfterMs !== undefined && !main.attached) {
+      main.timer = clock.after(proc.exitsAfterMs, () => exited(pod, c, rt, facts, containerID, startedAt, proc.exitCode ?? 0));
+      cr.timers.push(main.timer);
     }
     if (c.readinessProbe) probeLoop(pod, c, rt, c.readinessProbe);
   }
@@ -333,11 +354,14 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
     cr.timers.push(clock.after((probe.initialDelaySeconds ?? 0) * 1000 + 100, tick));
   }
 
-  function exited(pod: Pod, c: Container, rt: PodRuntime, facts: ImageFacts, containerID: string, startedAt: string, exitCode: number, reason?: string, message?: string): void {
+  function exited(pod: Pod, c: Container, rt: PodRuntime, facts: ImageFacts, containerID: string, startedAt: string, exitCode: number, reason?: string, message?: string, atMs?: number): void {
     if (rt.stopping) return;
     const node = pod.spec.nodeName!;
     const cr = rt.containers.get(c.name)!;
-    const finishedAt = rfc3339(clock.now());
+    cr.main = undefined;
+    // A process that ran behind the clock reports when it really ended.
+    const endedAt = Math.min(atMs ?? clock.now(), clock.now());
+    const finishedAt = rfc3339(endedAt);
     const terminated = { exitCode, reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'), ...(message ? { message } : {}), startedAt, finishedAt, containerID };
     const policy = pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
@@ -351,7 +375,7 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
     if (cr.restarts > 0) cr.backoffMs = Math.min(cr.backoffMs * 2, BACKOFF_MAX);
     const backoffText = `back-off ${Math.round((wait || BACKOFF_START) / 1000)}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     cr.timers.push(
-      clock.after(wait === 0 ? 1000 : 500, () => {
+      clock.at(endedAt + (wait === 0 ? 1000 : 500), () => {
         if (wait > 0) {
           events.record(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, source(node), `spec.containers{${c.name}}`);
           setContainer(pod, c.name, (s) => {
@@ -418,7 +442,19 @@ export function startKubelet(ctx: ControllerContext, ipam: WeaveIpam, catalog: R
     });
   }
 
-  return { imagesOn };
+  function attachMain(pod: Pod, container: string): ((exitCode: number) => void) | undefined {
+    const rt = pods.get(pod.metadata.uid!);
+    const cr = rt?.containers.get(container);
+    const main = cr?.main;
+    if (!rt || !cr || !main || rt.stopping) return undefined;
+    main.attached = true;
+    if (main.timer) main.timer.cancelled = true;
+    return (exitCode) => {
+      if (cr.main === main && !rt.stopping) main.exit(exitCode);
+    };
+  }
+
+  return { imagesOn, attachMain };
 }
 
 function waiting(c: Container, reason: string): ContainerStatus {

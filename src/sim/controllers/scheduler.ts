@@ -20,7 +20,7 @@ export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): 
   });
 }
 
-function nodeReady(n: Node): boolean {
+export function nodeReady(n: Node): boolean {
   return n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
@@ -136,10 +136,21 @@ export function startScheduler(ctx: ControllerContext): void {
   }
 
   function bind(pod: Pod, node: string): void {
-    const now = rfc3339(clock.now());
-    const bound = store.update({ ...pod, spec: { ...pod.spec, nodeName: node } }, { subresource: 'binding' });
-    const conditions = [{ type: 'PodScheduled' as const, status: 'True' as const, lastProbeTime: null, lastTransitionTime: now }];
-    store.update({ ...bound, status: { ...bound.status, conditions } }, { subresource: 'status' });
-    events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, SOURCE);
+    bindPod(ctx, pod, node);
   }
+}
+
+/**
+ * The scheduler's pods/binding and what follows it: PodScheduled and the
+ * `Scheduled` event. Also used for DaemonSet pods, whose node affinity leaves
+ * the scheduler exactly one node (so no random tie-break is drawn for them).
+ */
+export function bindPod(ctx: Pick<ControllerContext, 'store' | 'events' | 'clock'>, pod: Pod, node: string): Pod {
+  const { store, events, clock } = ctx;
+  const now = rfc3339(clock.now());
+  const bound = store.update({ ...pod, spec: { ...pod.spec, nodeName: node } }, { subresource: 'binding' });
+  const conditions = [{ type: 'PodScheduled' as const, status: 'True' as const, lastProbeTime: null, lastTransitionTime: now }];
+  const withStatus = store.update({ ...bound, status: { ...bound.status, conditions } }, { subresource: 'status' });
+  events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, SOURCE);
+  return withStatus;
 }

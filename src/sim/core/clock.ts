@@ -93,8 +93,11 @@ export class VirtualClock {
   /**
    * Advance to `target`, firing due timers in time order. All timers due at one
    * instant run as a batch, then `afterBatch` runs (the controllers settle there).
+   * With `pause`, stops after the first batch for which it returns true (a
+   * container's process woke up and must run before time moves on); returns
+   * whether `target` was reached.
    */
-  advanceTo(rawTarget: number, afterBatch: () => void): void {
+  advanceTo(rawTarget: number, afterBatch: () => void, pause?: () => boolean): boolean {
     // Virtual time is whole milliseconds (timestamps and event names are built from it).
     const target = Math.floor(rawTarget);
     for (;;) {
@@ -107,8 +110,10 @@ export class VirtualClock {
         if (!t.cancelled) t.fn();
       }
       afterBatch();
+      if (pause?.()) return false;
     }
     if (target > this.current) this.current = target;
+    return true;
   }
 
   private dropCancelled(): void {

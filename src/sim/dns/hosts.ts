@@ -53,12 +53,25 @@ function hostAliases(pod: Pod): HostAlias[] {
   return spec.hostAliases ?? [];
 }
 
-/** The file's text, tab-separated as the kubelet writes it. */
+/**
+ * The kubelet's fixed lines (pkg/kubelet/kubelet_pods.go managedHostsFileContent):
+ * a tab after the address, and the ::1 line's names separated by spaces.
+ */
+const MANAGED_HOSTS_HEADER =
+  '# Kubernetes-managed hosts file.\n' +
+  '127.0.0.1\tlocalhost\n' +
+  '::1\tlocalhost ip6-localhost ip6-loopback\n' +
+  'fe00::0\tip6-localnet\n' +
+  'fe00::0\tip6-mcastprefix\n' +
+  'fe00::1\tip6-allnodes\n' +
+  'fe00::2\tip6-allrouters\n';
+
+/** The file's text as the kubelet writes it: the fixed lines, then `IP\tHOSTNAME` (or `IP\tFQDN\tHOSTNAME`) per pod IP. */
 export function formatPodHosts(pod: Pod, clusterDomain = 'cluster.local'): string {
   const all = podHostsEntries(pod, clusterDomain);
   const aliases = hostAliases(pod);
-  const main = all.slice(0, all.length - aliases.length);
-  let out = '# Kubernetes-managed hosts file.\n';
+  const main = all.slice(STATIC.length, all.length - aliases.length);
+  let out = MANAGED_HOSTS_HEADER;
   for (const e of main) out += `${e.ip}\t${e.names.join('\t')}\n`;
   if (aliases.length) {
     out += '\n# Entries added by HostAliases.\n';

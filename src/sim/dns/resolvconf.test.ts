@@ -88,10 +88,15 @@ describe('/etc/resolv.conf (section 1)', () => {
 });
 
 describe('/etc/hosts', () => {
-  it('is the kubelet-managed file with the pod line', () => {
+  it('is the kubelet-managed file with the pod line (managedHostsFileContent: the ::1 names separated by spaces)', () => {
     expect(formatPodHosts(pod())).toBe(
-      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost\tip6-localhost\tip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n10.244.1.5\tvote-sbvm6\n',
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n10.244.1.5\tvote-sbvm6\n',
     );
+  });
+
+  it('adds the HostAliases section after a blank line, names tab-separated', () => {
+    const p = pod({ hostAliases: [{ ip: '10.1.2.3', hostnames: ['foo.remote', 'bar.remote'] }] } as never);
+    expect(formatPodHosts(p).split('\n').slice(7)).toEqual(['10.244.1.5\tvote-sbvm6', '', '# Entries added by HostAliases.', '10.1.2.3\tfoo.remote\tbar.remote', '']);
   });
 
   it('puts the FQDN first for a pod with hostname and subdomain', () => {

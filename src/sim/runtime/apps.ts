@@ -11,9 +11,12 @@ import type { Rng } from '../core/rng';
 import type { ImageFacts, ProcessFacts, RuntimeCatalog } from '../controllers/kubelet';
 import { createApp, imageFacts, lookupImage, processFacts, type AppInstance, type ImageInfo } from '../apps';
 import { kubeletEnv, processEnv, servicesForEnv, type EnvEntry } from '../dns/env';
-import { podResolvConf, formatResolvConf, KUBEADM_DNS } from '../dns/resolvconf';
-import { formatPodHosts, podHostsEntries } from '../dns/hosts';
-import { VirtualFs } from '../../shell/fs/vfs';
+import { podResolvConf } from '../dns/resolvconf';
+import { podHostsEntries } from '../dns/hosts';
+import type { VirtualFs } from '../../shell/fs/vfs';
+import { buildContainerFs } from './container-fs';
+import { ProcessTable, processRunner, type ContainerProcess } from './processes';
+import { parseRfc3339 } from '../core/time';
 import type { Protocol } from '../proxy/rules/model';
 import type { LogStore } from './logs';
 import type { Clock } from './clock-like';
@@ -30,6 +33,15 @@ interface RunningContainer {
   readonly env: EnvEntry[];
   fs?: VirtualFs;
   timer?: Timer;
+  /** The container's own process, when the runtime runs its command line (see processes.ts). */
+  process?: ContainerProcess;
+}
+
+const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'zsh']);
+
+/** `sh` with no script and stdin kept open (`kubectl run -it ... -- sh`): it waits for input, which only attach gives. */
+function waitsForStdin(argv: readonly string[], c: Container): boolean {
+  return !!c.stdin && SHELL_NAMES.has(argv[0].split('/').pop()!) && !argv.includes('-c');
 }
 
 const DNS_PORTS = [53, 8080, 8181, 9153];
@@ -82,6 +94,10 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
   private readonly byPod = new Map<string, Set<string>>();
   private readonly serviceSnapshots: ServiceSnapshots;
   transports?: Transports;
+  /** The simulation this runtime belongs to (the shell layer runs container processes against it). */
+  simulation?: unknown;
+  /** The containers' own processes, and whether one of them is ready to run. */
+  readonly processes: ProcessTable;
 
   constructor(
     private readonly store: ApiStore,
@@ -91,6 +107,7 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
     private readonly cluster: ClusterConfig,
   ) {
     this.serviceSnapshots = new ServiceSnapshots(store);
+    this.processes = new ProcessTable(clock);
     store.watch('Pod', (e) => {
       if (e.type === 'DELETED') this.stopPod(e.object as Pod);
     });
@@ -102,12 +119,14 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
     return imageFacts(ref);
   }
 
-  process(_pod: Pod, c: Container): ProcessFacts {
+  process(pod: Pod, c: Container): ProcessFacts {
     const p = processFacts(lookupImage(c.image), c);
+    // A process the runtime runs reports its own end (onContainerStart's `exited`).
+    if (this.running.get(this.key(pod.metadata.uid!, c.name))?.process) return { stopsAfterMs: p.stopsAfterMs, startError: p.startError };
     return { exitsAfterMs: p.exitsAfterMs, exitCode: p.exitCode, stopsAfterMs: p.stopsAfterMs, startError: p.startError };
   }
 
-  onContainerStart(pod: Pod, c: Container): void {
+  onContainerStart(pod: Pod, c: Container, exited?: (exitCode: number, atMs: number) => void): void {
     const key = this.key(pod.metadata.uid!, c.name);
     this.stopContainer(key);
     this.logs.restart(pod.metadata.uid!, c.name);
@@ -156,6 +175,31 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
     set.add(key);
     app.start();
     this.schedule(rc, 0);
+    if (!facts.runsApp && !facts.startError && exited) this.startProcess(rc, facts.argv, exited);
+  }
+
+  /**
+   * Run the container's command line in its own shell (the shell layer's
+   * runner), when the image has the program: its output is the container's
+   * log and its exit status ends the container.
+   */
+  private startProcess(rc: RunningContainer, argv: readonly string[], exited: (exitCode: number, atMs: number) => void): void {
+    const runner = processRunner();
+    if (!runner || !this.simulation || argv.length === 0 || rc.image.userland === 'distroless' || waitsForStdin(argv, rc.container)) return;
+    const { pod, container } = rc;
+    const start = runner(this.simulation, { namespace: pod.metadata.namespace!, pod: pod.metadata.name!, container: container.name, argv });
+    if (!start) return;
+    const uid = pod.metadata.uid!;
+    rc.process = this.processes.spawn({
+      log: (stream, text, at) => this.logs.append(uid, container.name, { at, stream, text }),
+      exit: (status, at) => exited(status, at),
+    });
+    start(rc.process);
+  }
+
+  /** Resolves once no container process is ready to run (each waits for the clock, or has ended). */
+  idle(): Promise<void> {
+    return this.processes.idle();
   }
 
   ready(pod: Pod, c: Container): boolean | undefined {
@@ -233,15 +277,21 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
   }
 
   private buildFs(rc: RunningContainer): VirtualFs {
-    const home = rc.image.user.home || '/root';
-    const fs = new VirtualFs({ home, now: () => this.clock.now(), dirs: ['/etc', '/var/run/secrets/kubernetes.io/serviceaccount'] });
     const pod = rc.pod;
-    fs.write('/etc/hostname', `${pod.metadata.name}\n`);
-    fs.write('/etc/hosts', formatPodHosts(pod, this.cluster.clusterDomain));
-    const dns = pod.spec.hostNetwork && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet' ? undefined : podResolvConf(pod, KUBEADM_DNS).conf;
-    if (dns) fs.write('/etc/resolv.conf', formatResolvConf(dns));
-    fs.write('/var/run/secrets/kubernetes.io/serviceaccount/namespace', pod.metadata.namespace!);
-    return fs;
+    const node = pod.spec.nodeName ? this.store.get<Node>('Node', undefined, pod.spec.nodeName) : undefined;
+    const first = this.store.get<Node>('Node', undefined, this.cluster.nodes[0].name);
+    const created = first?.metadata.creationTimestamp ? parseRfc3339(first.metadata.creationTimestamp) : 0;
+    const started = pod.status?.startTime ? parseRfc3339(pod.status.startTime) : this.clock.now();
+    return buildContainerFs({
+      image: rc.image,
+      pod,
+      container: rc.container,
+      clusterDomain: this.cluster.clusterDomain,
+      now: () => this.clock.now(),
+      issuedAtMs: started,
+      nodeUid: node?.metadata.uid,
+      clusterCreatedMs: created,
+    });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -263,6 +313,7 @@ export class AppRuntime implements RuntimeCatalog, ListenerLookup, ServerLookup 
     const rc = this.running.get(key);
     if (!rc) return;
     if (rc.timer) rc.timer.cancelled = true;
+    rc.process?.kill();
     rc.app.stop?.();
     this.running.delete(key);
     this.byPod.get(`${rc.pod.metadata.namespace}/${rc.pod.metadata.name}`)?.delete(key);

@@ -12,6 +12,8 @@ export interface LogLine {
 
 interface ContainerLogs {
   current: LogLine[];
+  /** Has an instance started (so a restart makes its log, even an empty one, the previous)? */
+  started?: boolean;
   previous?: LogLine[];
   listeners: Set<(l: LogLine) => void>;
 }
@@ -33,7 +35,10 @@ export class LogStore {
   /** A container (re)starts: its old log becomes the previous one. */
   restart(podUid: string, container: string): void {
     const e = this.entry(podUid, container);
-    if (e.current.length) e.previous = e.current;
+    // Lines can arrive before the first start is announced; they belong to that first instance.
+    if (e.started) e.previous = e.current;
+    else if (e.current.length) e.previous = e.current;
+    e.started = true;
     e.current = [];
   }
 

@@ -34,6 +34,7 @@ const GROUPS: GroupVersion[] = [
     group: '',
     version: 'v1',
     resources: [
+      { plural: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'] },
       { plural: 'endpoints', singular: 'endpoints', kind: 'Endpoints', namespaced: true, shortNames: ['ep'] },
       { plural: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'] },
       { plural: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'] },
@@ -48,6 +49,7 @@ const GROUPS: GroupVersion[] = [
     group: 'apps',
     version: 'v1',
     resources: [
+      { plural: 'daemonsets', singular: 'daemonset', kind: 'DaemonSet', namespaced: true, shortNames: ['ds'], categories: ['all'] },
       { plural: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], categories: ['all'] },
       { plural: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], categories: ['all'] },
     ],

@@ -1,8 +1,8 @@
 // Oracle: a network namespace is built exactly like the simulator's model of a
-// weave kind node (interfaces, indices, MACs, MTUs, addresses, routes), then the
-// real iproute2 6.1, net-tools and hostname print it and must equal the
-// simulator's renderings. The `datapath` device is an Open vSwitch datapath on a
-// real node; here it is a bridge, so only its state word is taken from the model.
+// weave kind node (interfaces, indices, MACs, MTUs, addresses, routes; see
+// node-netns.ts), then the real iproute2 6.1, net-tools and hostname print it
+// and must equal the simulator's renderings. More `ip` and `route` forms are
+// compared in src/shell/net/node/ip.oracle.test.ts.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,63 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { etcHosts, hostnameCapitalI, hostnameI } from '../../../src/sim/net/render/hostname';
 import { ipAddr, ipLink } from '../../../src/sim/net/render/ip-addr';
 import { ipRouteGet, ipRouteShow } from '../../../src/sim/net/render/ip-route';
-import { nodeNetwork, type NodeNetwork } from '../../../src/sim/net/render/node-network';
+import { nodeNetwork } from '../../../src/sim/net/render/node-network';
 import { routeN } from '../../../src/sim/net/render/route-n';
 import { Netns, oracleUnavailable } from './netns';
+import { buildNodeNetns, datapathState, sh } from './node-netns';
 
 const unavailable = oracleUnavailable(['ip', 'route', 'hostname', 'unshare']);
 if (unavailable) console.warn(`node network oracle skipped: ${unavailable}`);
-
-function sh(cmd: string[]): void {
-  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd.join(' ')}: ${r.stderr}`);
-}
-
-/** Recreate the model in a namespace. */
-function build(ns: Netns, net: NodeNetwork, podNamespaces: string[]): void {
-  const ip = (...args: string[]) => sh(['ip', '-n', ns.name, ...args]);
-  ns.must(['sysctl', '-qw', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']);
-  const byName = new Map(net.interfaces.map((i) => [i.name, i]));
-  const dp = byName.get('datapath')!;
-  const weave = byName.get('weave')!;
-  const vd = byName.get('vethwe-datapath')!;
-  const vb = byName.get('vethwe-bridge')!;
-  const vx = byName.get('vxlan-6784')!;
-  const eth0 = byName.get('eth0')!;
-  ip('link', 'add', 'datapath', 'index', String(dp.index), 'type', 'bridge');
-  ip('link', 'add', 'weave', 'index', String(weave.index), 'type', 'bridge');
-  ip('link', 'add', 'vethwe-bridge', 'index', String(vb.index), 'type', 'veth', 'peer', 'name', 'vethwe-datapath', 'index', String(vd.index));
-  ip('link', 'add', 'vxlan-6784', 'index', String(vx.index), 'type', 'vxlan', 'id', '1', 'dstport', '6784');
-  // eth0's peer lives in this process's own (unnamed from the node's view) namespace.
-  ip('link', 'add', 'eth0', 'index', String(eth0.index), 'type', 'veth', 'peer', 'name', `h${ns.name}`.slice(0, 15), 'index', String(eth0.peerIndex), 'netns', String(process.pid));
-  const pods = net.interfaces.filter((i) => i.name.startsWith('vethwepl'));
-  pods.forEach((p, k) => {
-    ip('link', 'add', p.name, 'index', String(p.index), 'type', 'veth', 'peer', 'name', 'eth0', 'index', String(p.peerIndex), 'netns', podNamespaces[k]);
-    sh(['ip', '-n', podNamespaces[k], 'link', 'set', 'eth0', 'up']);
-  });
-  sh(['ip', 'link', 'set', `h${ns.name}`.slice(0, 15), 'up']);
-  for (const i of net.interfaces) {
-    if (i.name === 'lo') continue;
-    ip('link', 'set', 'dev', i.name, 'address', i.mac, 'mtu', String(i.mtu), 'txqueuelen', String(i.qlen));
-    if (i.master) ip('link', 'set', 'dev', i.name, 'master', i.master);
-  }
-  for (const i of net.interfaces) {
-    if (i.name === 'lo') continue;
-    ip('link', 'set', 'dev', i.name, 'up');
-    for (const a of i.addresses) {
-      if (a.scope === 'link') continue;
-      if (a.family === 'inet') ip('addr', 'add', `${a.address}/${a.prefix}`, 'brd', '+', 'dev', i.name);
-      else ip('-6', 'addr', 'add', `${a.address}/${a.prefix}`, 'dev', i.name, ...(a.nodad ? ['nodad'] : []));
-    }
-  }
-  ip('route', 'add', 'default', 'via', net.gateway);
-}
-
-/** Where the model says `UNKNOWN` for the OVS datapath, a bridge says `UP`. */
-function datapathState(real: string, net: NodeNetwork): string {
-  const dp = net.interfaces.find((i) => i.name === 'datapath')!;
-  return real.replace(/^(\d+: datapath: .* state )UP( .*)$/m, `$1${dp.state}$2`).replace(/^(datapath\s+)UP(\s+)/m, (_, a: string, b: string) => a + dp.state.padEnd(2) + b.slice(dp.state.length - 2));
-}
 
 describe.skipIf(!!unavailable)('iproute2 6.1 / net-tools oracle: weave kind node', () => {
   const tag = `${process.pid}`;
@@ -81,7 +31,7 @@ describe.skipIf(!!unavailable)('iproute2 6.1 / net-tools oracle: weave kind node
   beforeAll(() => {
     ns = new Netns('simnode');
     for (const p of podNamespaces) sh(['ip', 'netns', 'add', p]);
-    build(ns, net, podNamespaces);
+    buildNodeNetns(ns, net, podNamespaces);
     mkdirSync(`/etc/netns/${ns.name}`, { recursive: true });
     writeFileSync(`/etc/netns/${ns.name}/hosts`, etcHosts('kind-control-plane', '172.18.0.2', 'fc00:f853:ccd:e793::2'));
   });

@@ -30,6 +30,17 @@ export function quoteFile(name: string): string {
   return `'${name.replace(/'/g, "'\\''")}'`;
 }
 
+/**
+ * Do the coreutils here come from busybox (a busybox or Alpine container)?
+ * Their messages and layouts differ from GNU's (`cat: can't open 'x': ...`).
+ */
+export function busyboxUserland(ctx: Pick<ExecContext, 'location' | 'sim'>): boolean {
+  const l = ctx.location;
+  if (l?.kind !== 'pod') return false;
+  const userland = ctx.sim?.runtime?.apps.container(l.namespace, l.pod, l.container)?.image.userland;
+  return userland === 'busybox' || userland === 'alpine';
+}
+
 export function tryHelp(prog: string): string {
   return `Try '${prog} --help' for more information.\n`;
 }

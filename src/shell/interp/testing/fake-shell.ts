@@ -77,7 +77,7 @@ export function fakeShell(options: FakeShellOptions): FakeShell {
     clearScreen: () => {
       clears++;
     },
-    enter: () => {},
+    enter: async () => 0,
     exit: () => {
       exits++;
     },

@@ -6,7 +6,8 @@ import { KubectlError } from '../errors';
 import { parseOutputFormat, printObjects } from '../output';
 import { layoutTable } from '../printers/get/table';
 import type { KubeObject } from '../../../sim/api/types';
-import { parseFlags, Flags, GLOBAL_FLAGS, type FlagSpec } from '../flags';
+import { parseFlags, Flags, FlagError, GLOBAL_FLAGS, type FlagSpec } from '../flags';
+import { nextCommand } from '../find-command';
 
 const CONTEXT = 'kind-kind';
 export const API_SERVER = 'https://127.0.0.1:40457';
@@ -54,14 +55,21 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
 };
 
 export async function runConfig(env: KubectlEnv, argv: string[]): Promise<number> {
-  const sub = argv[0];
-  if (!sub || !(sub in SUBCOMMAND_FLAGS)) {
-    if (sub && !sub.startsWith('-')) throw new KubectlError(`error: unknown command "${sub}" for "kubectl config"`);
+  const found = nextCommand(argv, GLOBAL_FLAGS);
+  const sub = found?.word;
+  if (!sub || !Object.hasOwn(SUBCOMMAND_FLAGS, sub)) {
+    if (sub) throw new KubectlError(`error: unknown command "${sub}" for "kubectl config"`);
     throw new KubectlError('error: config subcommand required: view, set-context, current-context, get-contexts, use-context');
   }
   // `-n` means something else here (set-context's --namespace has no shorthand).
   const specs = [...SUBCOMMAND_FLAGS[sub], ...GLOBAL_FLAGS.filter((g) => !SUBCOMMAND_FLAGS[sub].some((s) => s.name === g.name))];
-  const f = new Flags(parseFlags(argv.slice(1), specs));
+  let f: Flags;
+  try {
+    f = new Flags(parseFlags(found.rest, specs));
+  } catch (e) {
+    if (e instanceof FlagError) throw new KubectlError(`Error: ${e.message}\nSee 'kubectl config ${sub} --help' for usage.`);
+    throw e;
+  }
   switch (sub) {
     case 'view': {
       const format = parseOutputFormat(f.str('output') || 'yaml', false);

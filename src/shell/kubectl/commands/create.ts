@@ -7,7 +7,7 @@ import type { Deployment, KubeObject, Namespace, Service, ServicePort } from '..
 import { qualifiedKind } from '../../../sim/api/kinds';
 import { goStructShape } from '../../../sim/api/schema/go-field-order';
 import type { FlagSpec } from '../flags';
-import type { KubectlEnv } from '../env';
+import { namespaceFromFlag, type KubectlEnv } from '../env';
 import { KubectlError, klogRequired } from '../errors';
 import { parseOutputFormat, printObjects } from '../output';
 import { dryRunFlag, dryRunMode, dryRunSuffix } from '../dry-run';
@@ -30,13 +30,16 @@ export const createDeploymentFlags: FlagSpec[] = [
   { name: 'replicas', short: 'r', type: 'int' },
   { name: 'port', type: 'int' },
 ];
-export const createServiceFlags: FlagSpec[] = [
-  ...common,
-  { name: 'tcp', type: 'stringSlice' },
-  { name: 'clusterip', type: 'string' },
-  { name: 'node-port', type: 'int' },
-  { name: 'external-name', type: 'string' },
-];
+/** Each `create service <type>` has its own flags: --clusterip, --node-port and --external-name belong to one type each. */
+export function createServiceFlags(type: 'clusterip' | 'nodeport' | 'loadbalancer' | 'externalname'): FlagSpec[] {
+  return [
+    ...common,
+    { name: 'tcp', type: 'stringSlice' },
+    ...(type === 'clusterip' ? [{ name: 'clusterip', type: 'string' } as const] : []),
+    ...(type === 'nodeport' ? [{ name: 'node-port', type: 'int' } as const] : []),
+    ...(type === 'externalname' ? [{ name: 'external-name', type: 'string' } as const] : []),
+  ];
+}
 
 /** The positional arguments before `--` (after it comes the container command). */
 function namesBeforeDash(env: KubectlEnv): string[] {
@@ -98,7 +101,7 @@ export async function createDeployment(env: KubectlEnv): Promise<number> {
   const d: Deployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { creationTimestamp: null, labels, name },
+    metadata: { creationTimestamp: null, labels, name, ...namespaceFromFlag(env) },
     spec: {
       replicas: env.flags.int('replicas', 1),
       selector: { matchLabels: { ...labels } },
@@ -114,23 +117,28 @@ export async function createService(env: KubectlEnv, type: 'clusterip' | 'nodepo
   if (type === 'externalname' && !env.flags.changed('external-name')) throw klogRequired(env, 'external-name');
   const name = exactlyOneName(env);
   const tcp = env.flags.list('tcp');
-  if (tcp.length === 0 && type !== 'externalname') throw new KubectlError('error: at least one tcp port specifier must be provided');
+  const clusterIP = type === 'clusterip' ? env.flags.str('clusterip') : '';
+  // A headless service (--clusterip=None) may have no ports.
+  if (tcp.length === 0 && type !== 'externalname' && clusterIP !== 'None') throw new KubectlError('error: at least one tcp port specifier must be provided');
+  const externalName = env.flags.str('external-name');
+  if (type === 'externalname' && !isDns1123Subdomain(externalName)) throw new KubectlError(`error: invalid service external name ${externalName}`);
+  const nodePort = type === 'nodeport' ? env.flags.int('node-port', 0) : 0;
   const ports: ServicePort[] = tcp.map((spec) => {
     const [p, t] = spec.split(':');
     const port = parsePort(p);
-    const target = t === undefined ? port : /^\d+$/.test(t) ? parsePort(t) : t;
-    const sp: ServicePort = { name: t === undefined ? p : `${p}-${t}`, port, protocol: 'TCP', targetPort: target };
-    if (type === 'nodeport' && env.flags.int('node-port', 0) > 0) sp.nodePort = env.flags.int('node-port', 0);
+    // kubectl names the port after the whole specifier, every `:` made a `-`.
+    const sp: ServicePort = { name: spec.replaceAll(':', '-'), port, protocol: 'TCP', targetPort: t === undefined ? port : parseTargetPort(t) };
+    if (nodePort !== 0) sp.nodePort = nodePort;
     return sp;
   });
   const typeName = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' }[type] as Service['spec']['type'];
   const svc: Service = {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { creationTimestamp: null, labels: { app: name }, name },
+    metadata: { creationTimestamp: null, labels: { app: name }, name, ...namespaceFromFlag(env) },
     spec: {
-      ...(type === 'clusterip' && env.flags.changed('clusterip') ? { clusterIP: env.flags.str('clusterip') } : {}),
-      ...(type === 'externalname' ? { externalName: env.flags.str('external-name') } : {}),
+      ...(clusterIP ? { clusterIP } : {}),
+      ...(type === 'externalname' ? { externalName } : {}),
       ...(ports.length ? { ports } : {}),
       selector: { app: name },
       type: typeName,
@@ -146,4 +154,26 @@ function parsePort(s: string): number {
   const n = Number(s);
   if (n > 65535) throw new KubectlError(`error: strconv.ParseUint: parsing "${s}": value out of range`);
   return n;
+}
+
+/** A target port: a number (strconv.Atoi) between 1 and 65535, else a valid port name; kubectl prints the validation's texts. */
+function parseTargetPort(t: string): number | string {
+  if (/^[+-]?\d{1,18}$/.test(t)) {
+    const n = Number(t);
+    if (n < 1 || n > 65535) throw new KubectlError('error: must be between 1 and 65535, inclusive');
+    return n;
+  }
+  const errs: string[] = [];
+  if (t.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(t)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(t)) errs.push('must contain at least one letter (a-z)');
+  if (t.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (t.startsWith('-') || t.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  if (errs.length) throw new KubectlError(`error: ${errs.join(',')}`);
+  return t;
+}
+
+/** validation.IsDNS1123Subdomain. */
+function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
 }

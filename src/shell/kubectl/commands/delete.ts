@@ -9,9 +9,9 @@ import { parseSelectorString } from '../../../sim/api/selectors';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { NO_RESOURCES } from '../usage';
-import { KubectlError, errorText } from '../errors';
+import { KubectlError, checkErrText, collapse, errorText, toGoError, type GoError } from '../errors';
 import { parseResourceArgs } from '../resources';
-import { objectsFromFiles } from './files';
+import { readManifests } from './files';
 import { dryRunFlag, dryRunMode, dryRunSuffix } from '../dry-run';
 
 export const deleteFlags: FlagSpec[] = [
@@ -38,14 +38,28 @@ export async function runDelete(env: KubectlEnv): Promise<number> {
   const dryRun = dryRunMode(env);
   const targets: KubeObject[] = [];
   const errors: string[] = [];
+  /** Errors about objects from files, in kubectl's order: per object as visited, then the reading errors. */
+  const fileErrors: GoError[] = [];
+  const sources = new Map<KubeObject, string>();
+  let readError: GoError | undefined;
   if (f.list('filename').length) {
-    for (const obj of objectsFromFiles(env, f.list('filename'), f.bool('recursive'))) {
-      const info = resourceForManifest(obj.apiVersion, obj.kind);
-      if (!info) throw new KubectlError(`error: resource mapping not found for name: "${obj.metadata?.name}" namespace: "${obj.metadata?.namespace ?? ''}" from "${f.list('filename')[0]}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`);
-      const ns = info.namespaced ? obj.metadata.namespace || env.namespace : undefined;
+    const read = readManifests(env, f.list('filename'), f.bool('recursive'), false);
+    readError = read.error;
+    for (const { obj, source } of read.objects) {
+      const info = resourceForManifest(obj.apiVersion, obj.kind)!;
+      const own = obj.metadata?.namespace;
+      if (info.namespaced && own && env.explicitNamespace && own !== env.namespace) {
+        fileErrors.push({
+          plain: `the namespace from the provided object "${own}" does not match the namespace "${env.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
+        });
+        continue;
+      }
+      const ns = info.namespaced ? own || env.namespace : undefined;
       const live = env.store.get(info.kind, ns, obj.metadata.name!);
-      if (live) targets.push(live);
-      else if (!f.bool('ignore-not-found')) errors.push(errorText(notFound(qualifiedPlural(info), obj.metadata.name!)));
+      if (live) {
+        targets.push(live);
+        sources.set(live, source);
+      } else if (!f.bool('ignore-not-found')) fileErrors.push(toGoError(notFound(qualifiedPlural(info), obj.metadata.name!), 'deleting', source));
     }
   } else {
     if (f.args.length === 0) throw new KubectlError(NO_RESOURCES);
@@ -89,13 +103,18 @@ export async function runDelete(env: KubectlEnv): Promise<number> {
       if (f.str('output') === 'name') env.out(`${qualifiedKind(info)}/${o.metadata.name}\n`);
       else env.out(`${qualifiedKind(info)} "${o.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`);
     } catch (e) {
-      errors.push(errorText(e));
+      const source = sources.get(o);
+      if (source) fileErrors.push(toGoError(e, 'deleting', source));
+      else errors.push(errorText(e));
     }
   }
   for (const e of errors) env.err(`${e}\n`);
+  if (readError) fileErrors.push(readError);
+  const fileError = collapse(fileErrors);
+  if (fileError) env.err(checkErrText(fileError) + '\n');
   const wait = f.changed('wait') ? f.bool('wait') : true;
   if (wait && dryRun === 'none') await waitGone(env, deleted);
-  return errors.length ? 1 : 0;
+  return errors.length || fileError ? 1 : 0;
 }
 
 /** Block until every object (by uid) has left the store, or Ctrl-C. */

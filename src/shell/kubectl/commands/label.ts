@@ -1,8 +1,7 @@
 // kubectl label: add, change (--overwrite) or remove (`key-`) labels.
 
 import type { KubeObject } from '../../../sim/api/types';
-import { notFound } from '../../../sim/api/errors';
-import { qualifiedKind, qualifiedPlural } from '../../../sim/api/kinds';
+import { qualifiedKind } from '../../../sim/api/kinds';
 import { parseSelectorString } from '../../../sim/api/selectors';
 import { validateLabels } from '../../../sim/api/store';
 import { formatFieldError } from '../../../sim/api/errors';
@@ -11,6 +10,7 @@ import type { KubectlEnv } from '../env';
 import { KubectlError, errorText } from '../errors';
 import { parseResourceArgs } from '../resources';
 import { dryRunFlag, dryRunMode, dryRunSuffix } from '../dry-run';
+import { namedOrSelected } from '../targets';
 
 export const labelFlags: FlagSpec[] = [
   { name: 'overwrite', type: 'bool' },
@@ -47,23 +47,7 @@ export async function runLabel(env: KubectlEnv): Promise<number> {
   const dryRun = dryRunMode(env);
   const req = parseResourceArgs(resourceArgs);
   const selector = f.str('selector') ? parseSelectorString(f.str('selector')) : undefined;
-  const targets: KubeObject[] = [];
-  const errors: string[] = [];
-  req.types.forEach((r, i) => {
-    const names = req.names.get(i);
-    const ns = r.namespaced ? env.namespace : undefined;
-    if (names) {
-      for (const n of names) {
-        const o = env.store.get(r.kind, ns, n);
-        if (o) targets.push(o);
-        else errors.push(errorText(notFound(qualifiedPlural(r), n)));
-      }
-    } else if (selector || f.bool('all')) {
-      targets.push(...env.store.list(r.kind, { namespace: ns, labelSelector: selector }));
-    } else {
-      throw new KubectlError('error: resource(s) were provided, but no name was specified');
-    }
-  });
+  const { targets, errors } = namedOrSelected(env, req, { selector, all: f.bool('all'), allNamespaces: f.bool('all-namespaces') });
   for (const o of targets) {
     const info = env.store.info(o.kind);
     const labels = { ...(o.metadata.labels ?? {}) };

@@ -6,7 +6,7 @@ import { StatusError } from '../../../sim/api/errors';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
-import { podsOf } from '../pods';
+import { HEADLESS_FOLLOW_MS, podFor } from '../pods';
 import type { LogLine } from '../../../sim/runtime';
 
 export const logsFlags: FlagSpec[] = [
@@ -19,6 +19,7 @@ export const logsFlags: FlagSpec[] = [
   { name: 'all-containers', type: 'bool' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'prefix', type: 'bool' },
+  { name: 'pod-running-timeout', type: 'duration' },
 ];
 
 const USAGE = `error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.
@@ -34,12 +35,17 @@ function stamp(ms: number): string {
 
 export async function runLogs(env: KubectlEnv): Promise<number> {
   const f = env.flags;
-  if (f.args.length === 0) throw new KubectlError(USAGE);
-  const pods = podsOf(env, f.args[0]);
-  if (pods.length > 1) env.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
-  const pod = pods[0];
+  // kubectl's Complete: POD, or POD CONTAINER; more is a usage error, as is none without -l.
+  if (f.args.length === 0 || f.args.length > 2) throw new KubectlError(USAGE);
+  if (f.args.length === 1 && f.str('selector')) throw new KubectlError(`error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples`);
+  const timeout = f.duration('pod-running-timeout', 20_000);
+  if (timeout <= 0) throw new KubectlError('error: --pod-running-timeout must be higher than zero');
+  if (f.str('selector')) throw new KubectlError('error: selectors and the all flag cannot be used when passing resource/name arguments');
+  const { pod, count } = await podFor(env, f.args[0], 'logs', timeout);
+  if (count > 1) env.err(`Found ${count} pods, using pod/${pod.metadata.name}\n`);
   const names = pod.spec.containers.map((c) => c.name);
-  let container = f.str('container') || (f.args[1] ?? '');
+  // An inline CONTAINER argument wins over -c, as in kubectl's Complete.
+  let container = f.args[1] ?? f.str('container');
   if (!container) {
     container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0];
     if (names.length > 1) env.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
@@ -51,8 +57,11 @@ export async function runLogs(env: KubectlEnv): Promise<number> {
   const logs = env.sim.runtime.logs;
   const previous = f.bool('previous');
   let lines = logs.lines(uid, container, previous);
-  if (previous && !lines) {
-    throw new StatusError('BadRequest', `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
+  if (previous) {
+    // The kubelet keeps the log of the instance before the last restart; a container that never restarted has none.
+    const restarted = !!status?.lastState?.terminated || (status?.restartCount ?? 0) > 0;
+    if (!restarted) throw new StatusError('BadRequest', `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
+    lines ??= [];
   }
   if (!lines) {
     const waiting = status?.state.waiting?.reason;
@@ -66,9 +75,10 @@ export async function runLogs(env: KubectlEnv): Promise<number> {
   for (const l of shown) env.out(format(l));
   if (!f.bool('follow') || previous) return 0;
 
-  // Follow: new lines as the container writes them, until Ctrl-C (or, headless, until quiet).
+  // Follow: new lines as the container writes them, until Ctrl-C (or, headless, see HEADLESS_FOLLOW_MS).
   let printed = lines.filter((l) => l.at <= now).length;
   let idleSince = env.now();
+  const followStart = idleSince;
   while (!env.ctx.signal.cancelled) {
     lines = logs.lines(uid, container) ?? [];
     const due = lines.filter((l) => l.at <= env.now());
@@ -81,7 +91,7 @@ export async function runLogs(env: KubectlEnv): Promise<number> {
     if (!live || live.metadata.uid !== uid) break;
     if (!env.ctx.realtime) {
       const next = env.sim.clock.nextDue();
-      if (next === undefined || next - idleSince > 60_000) break;
+      if (next === undefined || next - idleSince > HEADLESS_FOLLOW_MS || next - followStart > HEADLESS_FOLLOW_MS) break;
       await env.ctx.sleep(Math.max(1, next - env.now()));
     } else {
       await env.ctx.sleep(250);

@@ -8,6 +8,7 @@ import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError, errorText, klogRequired } from '../errors';
 import { parseResourceArgs } from '../resources';
+import { NO_RESOURCES } from '../usage';
 import { dryRunFlag, dryRunMode, dryRunSuffix } from '../dry-run';
 
 export const scaleFlags: FlagSpec[] = [
@@ -28,6 +29,7 @@ export async function runScale(env: KubectlEnv): Promise<number> {
   if (!f.changed('replicas')) throw klogRequired(env, 'replicas');
   const replicas = f.int('replicas', 0);
   if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  if (f.args.length === 0 && f.list('filename').length === 0) throw new KubectlError(NO_RESOURCES);
   if (f.args.length === 0) throw new KubectlError('error: required resource not specified');
   const dryRun = dryRunMode(env);
   const req = parseResourceArgs(f.args);

@@ -69,7 +69,8 @@ export async function dockerExec(args: string[], io: CommandIO, ctx: ExecContext
   const tty = parsed.flags.has('tty');
   if (shell && rest[0] !== '-c') {
     // A shell (`sh`, `bash -l`) without -i reads nothing and exits at once.
-    if (interactive) ctx.enter(node);
+    // The shell holds the terminal until its `exit`, whose status docker exec returns.
+    if (interactive) return ctx.enter(node);
     return 0;
   }
   const name = program.split('/').pop()!;

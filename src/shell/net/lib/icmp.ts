@@ -7,11 +7,19 @@
 // TTL: weave is one layer-2 network, so pod to pod and node to pod are 64;
 // a pod reaching a node other than its own (or the docker host) crosses its
 // node's routing: 63.
+//
+// An address on a directly connected network that nobody holds (an unused
+// pod IP on weave, a free address of the kind network on eth0) gets no ARP
+// answer: after the kernel's three probes the packet is dropped and an ICMP
+// host unreachable comes back from the host that tried, with its address on
+// that network (a pod's own IP; the node's weave address; for a pod's packet
+// towards the kind network, the node's eth0 address, as weave masquerades it).
 
 import type { ExecContext } from '../../types';
 import { cidrContains, parseCidr } from '../../../sim/proxy/ipv4';
 import { isIPv4 } from '../../../sim/dns/names';
 import { nodeOf, originOf, podPlace } from './where';
+import { lookupRoute, sourceAddressFor } from '../../../sim/net/render';
 
 export interface EchoReply {
   ttl: number;
@@ -22,6 +30,33 @@ export interface EchoReply {
 function rtt(ctx: ExecContext, base: number): number {
   const r = ctx.sim.rng(`icmp/${ctx.location.kind === 'pod' ? ctx.location.pod : ctx.location.kind === 'node' ? ctx.location.node : 'host'}`);
   return base + r.next() * base * 0.6;
+}
+
+export type EchoOutcome = ({ kind: 'reply' } & EchoReply) | { kind: 'unreachable'; from: string } | { kind: 'lost' };
+
+/** What happens to one echo request: a reply, a host unreachable error (no ARP answer), or nothing. */
+export function icmpProbe(ctx: ExecContext, ip: string): EchoOutcome {
+  const echo = icmpEcho(ctx, ip);
+  if (echo) return { kind: 'reply', ...echo };
+  const from = arpFailure(ctx, ip);
+  return from ? { kind: 'unreachable', from } : { kind: 'lost' };
+}
+
+/** The address an ICMP host unreachable for `ip` comes from, when `ip` is on-link somewhere on the path and nobody holds it. */
+function arpFailure(ctx: ExecContext, ip: string): string | undefined {
+  if (!isIPv4(ip)) return undefined;
+  const origin = originOf(ctx);
+  const here = nodeOf(ctx);
+  const net = here ? ctx.sim.runtime.network.node(here) : undefined;
+  if (!origin || !net) return undefined;
+  if (origin.kind === 'pod') {
+    // A pod's eth0 is on the whole weave range; everything else goes via its node.
+    if (cidrContains(net.weaveCIDR, ip)) return origin.ip;
+    const r = lookupRoute(net, ip);
+    return r && !r.via && r.dev === 'eth0' ? net.ip : undefined;
+  }
+  const r = lookupRoute(net, ip);
+  return r && !r.via ? sourceAddressFor(net, ip) : undefined;
 }
 
 export function icmpEcho(ctx: ExecContext, ip: string): EchoReply | undefined {

@@ -7,6 +7,7 @@ export {
   decodeManifest,
   noObjectsMessage,
   ManifestError,
+  yamlTextToJson,
   type ManifestDocument,
 } from './parse-manifests';
 export type { JsonValue, JsonObject } from './json-value';

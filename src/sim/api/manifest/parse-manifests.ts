@@ -166,3 +166,17 @@ export function decodeManifest(doc: ManifestDocument, source: string): string | 
 export function noObjectsMessage(verb: 'apply' | 'create'): string {
   return `no objects passed to ${verb}`;
 }
+
+/**
+ * sigs.k8s.io/yaml's ToJSON on one document (what `kubectl patch -p` does with
+ * its patch): the JSON value, or go-yaml's error text (`yaml: line 2: ...`).
+ */
+export function yamlTextToJson(text: string): { value: JsonValue } | { error: string } {
+  try {
+    return { value: yamlToJson(text) };
+  } catch (e) {
+    if (e instanceof YamlSyntaxError || e instanceof YamlComposeError) return { error: `yaml: ${goYamlProblem(e)}` };
+    if (e instanceof YamlToJsonError) return { error: e.message };
+    throw e;
+  }
+}

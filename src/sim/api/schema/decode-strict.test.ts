@@ -106,6 +106,18 @@ describe('decodeStrict', () => {
   });
 
   it('does not check kinds the playground does not simulate', () => {
-    expect(decodeStrict({ spec: 'x' }, 'ConfigMap')).toBeUndefined();
+    expect(decodeStrict({ spec: 'x' }, 'StatefulSet')).toBeUndefined();
+  });
+});
+
+describe('decodeStrict: DaemonSet and ConfigMap', () => {
+  it('reports unknown fields and wrong types like the apiserver', () => {
+    expect(decodeStrict({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'x' }, spec: { replicas: 2 } }, 'DaemonSet')?.message).toBe(
+      'DaemonSet in version "v1" cannot be handled as a DaemonSet: strict decoding error: unknown field "spec.replicas"',
+    );
+    expect(decodeStrict({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { port: 8080 } }, 'ConfigMap')?.message).toBe(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string',
+    );
+    expect(decodeStrict({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b' }, immutable: true }, 'ConfigMap')).toBeUndefined();
   });
 });

@@ -89,6 +89,20 @@ describe('kubernetesSchema', () => {
     expect(problems(deploy)).toEqual(['.spec: Missing property "selector"', '.spec.template.spec.containers[0].imagePullPolicy: Value is not accepted']);
   });
 
+  it('knows DaemonSets and ConfigMaps', () => {
+    const ds =
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 1\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      tolerations:\n      - operator: Exists\n      containers:\n      - name: a\n        image: b\n';
+    expect(problems(ds)).toEqual([]);
+    expect(problems(ds.replace('apps/v1', 'extensions/v1beta1').replace('type: RollingUpdate', 'type: Rolling').replace('  selector:', '  replicas: 2\n  selector:'))).toEqual([
+      '.apiVersion: Value must be "apps/v1"',
+      '.spec: Property replicas is not allowed',
+      '.spec.updateStrategy.type: Value is not accepted',
+    ]);
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  MODE: prod\n';
+    expect(problems(cm)).toEqual([]);
+    expect(problems(`${cm}  PORT: 8080\nspec: {}\n`)).toEqual(['.data.PORT: Incorrect type. Expected string', ': Property spec is not allowed']);
+  });
+
   it('describes fields for hover help', () => {
     const defs = kubernetesSchema.definitions as Record<string, { properties: Record<string, { description?: string }> }>;
     expect(defs.ServicePort.properties.nodePort.description).toMatch(/30000-32767/);

@@ -3,7 +3,8 @@
 import type { TypeSpec } from './model';
 import { pod } from './types-pod';
 import { endpointSlice, endpoints, namespace, service } from './types-service';
-import { deployment, replicaSet } from './types-workloads';
+import { daemonSet, deployment, replicaSet } from './types-workloads';
+import { configMap } from './types-config';
 
 export interface SimulatedKind {
   kind: string;
@@ -32,6 +33,18 @@ export const SIMULATED_KINDS: readonly SimulatedKind[] = [
     apiVersion: 'apps/v1',
     type: deployment,
     description: 'A Deployment manages ReplicaSets to roll out new versions of its pods.',
+  },
+  {
+    kind: 'DaemonSet',
+    apiVersion: 'apps/v1',
+    type: daemonSet,
+    description: 'A DaemonSet runs one copy of a pod on every eligible node (kube-proxy and the CNI run this way).',
+  },
+  {
+    kind: 'ConfigMap',
+    apiVersion: 'v1',
+    type: configMap,
+    description: 'A ConfigMap holds configuration (keys and values) that pods read as environment variables or files.',
   },
   {
     kind: 'Endpoints',

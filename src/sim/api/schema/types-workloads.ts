@@ -1,4 +1,4 @@
-// apps/v1 Deployment and ReplicaSet.
+// apps/v1 Deployment, ReplicaSet and DaemonSet.
 
 import { bool, field, int32, int64, intOrString, list, opaque, str, struct } from './model';
 import { labelSelector, objectMeta } from './types-meta';
@@ -67,5 +67,47 @@ export const replicaSet = struct('v1.ReplicaSet', {
     availableReplicas: int32(),
     observedGeneration: int64(),
     conditions: list(opaque('v1.ReplicaSetCondition')),
+  }),
+});
+
+export const daemonSet = struct('v1.DaemonSet', {
+  apiVersion: str(),
+  kind: str(),
+  metadata: field(objectMeta, 'Name, namespace and labels of the DaemonSet.', true),
+  spec: field(
+    struct(
+      'v1.DaemonSetSpec',
+      {
+        selector: field(labelSelector, 'Which pods this DaemonSet counts as its own; must match template.metadata.labels. Cannot be changed after creation.', true),
+        template: field(podTemplateSpec, 'The pod to run on every eligible node. Its nodeSelector and tolerations decide which nodes qualify.', true),
+        updateStrategy: field(
+          struct('v1.DaemonSetUpdateStrategy', {
+            type: field(str('v1.DaemonSetUpdateStrategyType', { enum: ['RollingUpdate', 'OnDelete'] }), 'RollingUpdate (default) replaces pods node by node; OnDelete waits until you delete the old pods.'),
+            rollingUpdate: struct('v1.RollingUpdateDaemonSet', {
+              maxUnavailable: field(intOrString(0), 'Nodes whose pod may be unavailable during an update: a number or a percentage (default 1).'),
+              maxSurge: field(intOrString(0), 'Nodes that may run an old and a new pod at once during an update (default 0; set maxUnavailable to 0 to use it).'),
+            }),
+          }),
+          'How pods are replaced when the template changes.',
+        ),
+        minReadySeconds: field(int32(0), 'Seconds a new pod must stay ready before it counts as available.'),
+        revisionHistoryLimit: int32(0),
+      },
+      'Desired state: which pod to run on each node.',
+    ),
+    'Desired state of the DaemonSet.',
+    true,
+  ),
+  status: struct('v1.DaemonSetStatus', {
+    currentNumberScheduled: int32(),
+    numberMisscheduled: int32(),
+    desiredNumberScheduled: int32(),
+    numberReady: int32(),
+    observedGeneration: int64(),
+    updatedNumberScheduled: int32(),
+    numberAvailable: int32(),
+    numberUnavailable: int32(),
+    collisionCount: int32(),
+    conditions: list(opaque('v1.DaemonSetCondition')),
   }),
 });

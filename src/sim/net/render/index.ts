@@ -14,7 +14,8 @@ export {
   type NodePodInput,
   type Route,
 } from './node-network';
-export { ipAddr, ipLink, type IpResult, type IpShowOptions } from './ip-addr';
-export { ipRouteGet, ipRouteShow, routeLine } from './ip-route';
-export { routeN } from './route-n';
+export { ipAddr, ipLink, plausibleLinkStats, statsLines, type IpResult, type IpShowOptions, type LinkStats } from './ip-addr';
+export { ipRouteGet, ipRouteList, ipRouteShow, ipv6DeviceOrder, ipv6Gateway, kernelRoutes, routeLine, type IpGlobals } from './ip-route';
+export { gatewayMac, ipNeighShow, nodeNeighbours, type Neighbour } from './ip-neigh';
+export { routeN, type RouteOptions } from './route-n';
 export { etcHosts, hostnameCapitalI, hostnameI } from './hostname';

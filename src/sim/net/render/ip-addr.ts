@@ -1,5 +1,5 @@
-// `ip addr` and `ip link` of iproute2 6.1 (Debian 12): full and brief (-br)
-// forms, -4/-6 filters and `show dev X`.
+// `ip addr` and `ip link` of iproute2 6.1 (Debian 12): full, brief (-br) and
+// one-line (-o) forms, -4/-6 filters, `show dev X`, and -s statistics.
 
 import type { Address, Interface, NodeNetwork } from './node-network';
 
@@ -8,6 +8,44 @@ export interface IpShowOptions {
   dev?: string;
   family?: 'inet' | 'inet6';
   brief?: boolean;
+  /** -o: each record on one line, its line breaks printed as `\` */
+  oneline?: boolean;
+  /** -s: the device's counters after each record */
+  stats?: (i: Interface) => LinkStats;
+}
+
+export interface LinkStats {
+  rxBytes: number;
+  rxPackets: number;
+  rxErrors: number;
+  rxDropped: number;
+  rxMissed: number;
+  rxMcast: number;
+  txBytes: number;
+  txPackets: number;
+  txErrors: number;
+  txDropped: number;
+  txCarrier: number;
+  txCollisions: number;
+}
+
+/** print_link_stats64(): columns as wide as their header or their widest number; each number followed by a space. */
+export function statsLines(s: LinkStats): string[] {
+  const cols = [10, 7, 6, 7, 7, 7, 10];
+  const size = (vals: number[]) => vals.forEach((v, k) => (cols[k] = Math.max(cols[k], String(v).length)));
+  const rx = [s.rxBytes, s.rxPackets, s.rxErrors, s.rxDropped, s.rxMissed, s.rxMcast];
+  const tx = [s.txBytes, s.txPackets, s.txErrors, s.txDropped, s.txCarrier, s.txCollisions];
+  size(rx);
+  size(tx);
+  const header = (dir: string, names: string[]) =>
+    `    ${dir}: ${'bytes'.padStart(cols[0] - 4)} ${names.map((n, k) => n.padStart(cols[k + 1])).join(' ')} ${''.padStart(cols[6])}`;
+  const row = (vals: number[]) => `    ${vals.map((v, k) => `${String(v).padStart(cols[k])} `).join('')}`;
+  return [header('RX', ['packets', 'errors', 'dropped', 'missed', 'mcast']), row(rx), header('TX', ['packets', 'errors', 'dropped', 'carrier', 'collsns']), row(tx)];
+}
+
+/** Join a record's lines: one per line, or on one line with `\` for -o. */
+function record(lines: string[], oneline?: boolean): string {
+  return oneline ? lines.join('\\') : lines.join('\n');
 }
 
 export interface IpResult {
@@ -77,6 +115,14 @@ export function ipAddr(net: NodeNetwork, opts: IpShowOptions = {}): IpResult {
   const lines: string[] = [];
   for (const i of sel) {
     const addrs = i.addresses.filter((a) => !opts.family || a.family === opts.family);
+    if (opts.oneline && !opts.brief) {
+      // -o: one line per address, after the device's index and plain name.
+      for (const a of addrs) {
+        const [first, ...rest] = addressLines(i, a);
+        lines.push(record([`${i.index}: ${i.name}    ${first.trimStart()}`, ...rest], true));
+      }
+      continue;
+    }
     if (opts.brief) {
       let s = `${ifName(i).padEnd(16)} ${i.state.padEnd(14)} `;
       for (const a of addrs) s += `${a.address}/${a.prefix} `;
@@ -86,10 +132,13 @@ export function ipAddr(net: NodeNetwork, opts: IpShowOptions = {}): IpResult {
     // With -4/-6, interfaces without such addresses are left out, and so is the link line
     // (whose link-netns part then ends up on the header).
     if (opts.family && addrs.length === 0) continue;
-    if (opts.family === 'inet6' && opts.dev === undefined) lines.push(shortHeader(i, net.interfaces));
-    else if (opts.family) lines.push(linkHeader(i, false) + netnsSuffix(i));
-    else lines.push(linkHeader(i, false), linkLayer(i));
-    for (const a of addrs) lines.push(...addressLines(i, a));
+    const block: string[] = [];
+    if (opts.family === 'inet6' && opts.dev === undefined) block.push(shortHeader(i, net.interfaces));
+    else if (opts.family) block.push(linkHeader(i, false) + netnsSuffix(i));
+    else block.push(linkHeader(i, false), linkLayer(i));
+    for (const a of addrs) block.push(...addressLines(i, a));
+    if (opts.stats && !opts.family) block.push(...statsLines(opts.stats(i)));
+    lines.push(record(block));
   }
   return { stdout: lines.length ? lines.join('\n') + '\n' : '', stderr: '', exitCode: 0 };
 }
@@ -103,7 +152,58 @@ export function ipLink(net: NodeNetwork, opts: IpShowOptions = {}): IpResult {
       lines.push(`${ifName(i).padEnd(16)} ${i.state.padEnd(14)} ${i.mac} <${i.flags.join(',')}> `);
       continue;
     }
-    lines.push(linkHeader(i, true), linkLayer(i));
+    const block = [linkHeader(i, true), linkLayer(i)];
+    if (opts.stats) block.push(...statsLines(opts.stats(i)));
+    lines.push(record(block, opts.oneline));
   }
   return { stdout: lines.length ? lines.join('\n') + '\n' : '', stderr: '', exitCode: 0 };
+}
+
+/** A stable number in [0, 1) from a string. */
+function unit(seed: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
+
+/**
+ * Counters for `ip -s`: the simulator does not count frames, so these grow
+ * steadily with the node's uptime at rates typical of a small kind node
+ * (loopback and eth0 busy with the control plane's chatter, weave's devices
+ * with its peers' heartbeats, each pod's veth with a trickle), a little
+ * different on each node and device.
+ */
+export function plausibleLinkStats(node: string, i: Interface, uptimeS: number, controlPlane: boolean): LinkStats {
+  const [rxRate, rxSize, txRate, txSize] =
+    i.name === 'lo'
+      ? controlPlane
+        ? [420, 520, 420, 520]
+        : [28, 310, 28, 310]
+      : i.name === 'eth0'
+        ? controlPlane
+          ? [95, 380, 110, 1150]
+          : [60, 1020, 52, 420]
+        : i.name === 'weave' || i.name === 'datapath'
+          ? [2.2, 110, 1.4, 96]
+          : i.name.startsWith('vethwe') || i.name === 'vxlan-6784'
+            ? [1.6, 104, 1.6, 104]
+            : [0.4, 92, 0.5, 88];
+  const j = 0.85 + 0.3 * unit(`${node}/${i.name}`);
+  const t = Math.max(0, uptimeS);
+  const rxPackets = Math.floor(rxRate * j * t);
+  const txPackets = i.name === 'lo' ? rxPackets : Math.floor(txRate * j * t);
+  return {
+    rxBytes: Math.floor(rxPackets * rxSize),
+    rxPackets,
+    rxErrors: 0,
+    rxDropped: 0,
+    rxMissed: 0,
+    rxMcast: 0,
+    txBytes: i.name === 'lo' ? Math.floor(rxPackets * rxSize) : Math.floor(txPackets * txSize),
+    txPackets,
+    txErrors: 0,
+    txDropped: 0,
+    txCarrier: 0,
+    txCollisions: 0,
+  };
 }

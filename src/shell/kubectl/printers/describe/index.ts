@@ -1,13 +1,14 @@
 // `kubectl describe` for one object: picks the describer for its kind.
 
-import type { Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../../../sim/api/types';
+import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../../../sim/api/types';
+import { describeConfigMap } from './configmap';
 import type { ObjectLookup } from '../lookup';
 import { describeEndpointSlice, describeEndpoints } from './endpoints';
 import { describeNamespace } from './namespace';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeService } from './service';
-import { describeDeployment, describeReplicaSet } from './workloads';
+import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads';
 
 type Describer = (obj: KubeObject, lookup: ObjectLookup, now: number) => string;
 
@@ -18,6 +19,8 @@ const DESCRIBERS: Record<string, Describer> = {
   Pod: (o, l, n) => describePod(o as Pod, l, n),
   Deployment: (o, l, n) => describeDeployment(o as Deployment, l, n),
   ReplicaSet: (o, l, n) => describeReplicaSet(o as ReplicaSet, l, n),
+  DaemonSet: (o, l, n) => describeDaemonSet(o as DaemonSet, l, n),
+  ConfigMap: (o, l, n) => describeConfigMap(o as ConfigMap, l, n),
   Node: (o, l, n) => describeNode(o as Node, l, n),
   Namespace: (o) => describeNamespace(o as Namespace),
 };

@@ -1,7 +1,7 @@
-// `kubectl describe deployment` and `kubectl describe replicaset`.
+// `kubectl describe deployment`, `kubectl describe replicaset` and `kubectl describe daemonset`.
 
-import type { Deployment, Pod, PodTemplateSpec, ReplicaSet } from '../../../../sim/api/types';
-import { formatLabelSelector, selectorString } from '../labels';
+import type { DaemonSet, Deployment, Pod, PodTemplateSpec, ReplicaSet } from '../../../../sim/api/types';
+import { formatLabelSelector, formatLabels, selectorString } from '../labels';
 import type { ObjectLookup } from '../lookup';
 import { annotationsMultiline, controllerOf, describeEvents, eventsFor, labelsMultiline } from './common';
 import { describePodTemplate } from './pod-template';
@@ -126,5 +126,29 @@ export function describeReplicaSet(rs: ReplicaSet, lookup: ObjectLookup, now: nu
     for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
   }
   describeEvents(w, eventsFor(lookup, rs), now);
+  return w.toString();
+}
+
+/**
+ * DaemonSetDescriber: the node counts are printed without a tab, so they break
+ * the column block (the `Pods Status:` line aligns on its own).
+ */
+export function describeDaemonSet(ds: DaemonSet, lookup: ObjectLookup, now: number): string {
+  const st = ds.status;
+  const w = new DescribeWriter();
+  w.write(LEVEL_0, `Name:\t${ds.metadata.name ?? ''}\n`);
+  // kubectl v1.32 prints no Namespace line for DaemonSets (later releases do).
+  w.write(LEVEL_0, `Selector:\t${selectorString(ds.spec.selector)}\n`);
+  w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec.template.spec.nodeSelector)}\n`);
+  labelsMultiline(w, 'Labels', ds.metadata.labels);
+  annotationsMultiline(w, 'Annotations', ds.metadata.annotations);
+  w.write(LEVEL_0, `Desired Number of Nodes Scheduled: ${st?.desiredNumberScheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Current Number of Nodes Scheduled: ${st?.currentNumberScheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${st?.updatedNumberScheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${st?.numberAvailable ?? 0}\n`);
+  w.write(LEVEL_0, `Number of Nodes Misscheduled: ${st?.numberMisscheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Pods Status:\t${podPhaseCounts(lookup, ds.metadata.namespace, ds.spec.selector, ds.metadata.uid)}\n`);
+  describePodTemplate(w, ds.spec.template);
+  describeEvents(w, eventsFor(lookup, ds), now);
   return w.toString();
 }

@@ -12,7 +12,8 @@ import { podTable } from './pods';
 import { serviceTable } from './services';
 import { RememberingTabWriter, GET_TABLE } from '../../../text/tabwriter';
 import { kindPrefix, layoutTable, tableText, type KindTableConverter, type TableOptions } from './table';
-import { deploymentTable, replicaSetTable } from './workloads';
+import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads';
+import { configMapTable } from './configmaps';
 
 const CONVERTERS: Record<string, KindTableConverter> = {
   Pod: podTable,
@@ -21,6 +22,8 @@ const CONVERTERS: Record<string, KindTableConverter> = {
   EndpointSlice: endpointSliceTable,
   Deployment: deploymentTable,
   ReplicaSet: replicaSetTable,
+  DaemonSet: daemonSetTable,
+  ConfigMap: configMapTable,
   Node: nodeTable,
   Namespace: namespaceTable,
   Event: eventTable,

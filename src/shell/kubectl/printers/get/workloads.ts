@@ -1,8 +1,8 @@
-// The deployments and replicasets tables.
+// The deployments, replicasets and daemonsets tables.
 
-import type { Container, Deployment, ReplicaSet } from '../../../../sim/api/types';
+import type { Container, DaemonSet, Deployment, ReplicaSet } from '../../../../sim/api/types';
 import { ageOf } from '../../../text/duration';
-import { formatLabelSelector, selectorString } from '../labels';
+import { formatLabelSelector, formatLabels, selectorString } from '../labels';
 import type { KindTableConverter } from './table';
 
 /** CONTAINERS and IMAGES cells: names and images joined with `,`. */
@@ -61,6 +61,40 @@ export const replicaSetTable: KindTableConverter = {
       names,
       images,
       formatLabelSelector(rs.spec.selector),
+    ];
+  },
+};
+
+export const daemonSetTable: KindTableConverter = {
+  columns: [
+    { name: 'Name', isName: true },
+    { name: 'Desired' },
+    { name: 'Current' },
+    { name: 'Ready' },
+    { name: 'Up-to-date' },
+    { name: 'Available' },
+    { name: 'Node Selector' },
+    { name: 'Age' },
+    { name: 'Containers', wide: true },
+    { name: 'Images', wide: true },
+    { name: 'Selector', wide: true },
+  ],
+  cells(obj, now) {
+    const ds = obj as DaemonSet;
+    const st = ds.status;
+    const [names, images] = containerCells(ds.spec.template.spec.containers);
+    return [
+      ds.metadata.name ?? '',
+      String(st?.desiredNumberScheduled ?? 0),
+      String(st?.currentNumberScheduled ?? 0),
+      String(st?.numberReady ?? 0),
+      String(st?.updatedNumberScheduled ?? 0),
+      String(st?.numberAvailable ?? 0),
+      formatLabels(ds.spec.template.spec.nodeSelector),
+      ageOf(ds.metadata.creationTimestamp, now),
+      names,
+      images,
+      formatLabelSelector(ds.spec.selector),
     ];
   },
 };
