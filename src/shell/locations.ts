@@ -26,6 +26,8 @@ export const locationCommands: { host: Record<string, Command>; node: Record<str
 
 /** Programs that only some images carry; the rest of a userland's tools are the generic ones. */
 const IMAGE_TOOLS = ['curl', 'wget', 'ping', 'nslookup', 'dig', 'host', 'nc', 'redis-cli', 'psql', 'sh', 'bash', 'ash'];
+/** busybox applets that busybox and Alpine images have and Debian-slim ones do not. */
+const BUSYBOX_NET_APPLETS = ['ip', 'route', 'ifconfig'];
 
 export function commandsFor(location: Location, sim: Simulation): Record<string, Command> {
   switch (location.kind) {
@@ -39,6 +41,10 @@ export function commandsFor(location: Location, sim: Simulation): Record<string,
       const out: Record<string, Command> = { ...genericCommands };
       for (const [name, cmd] of Object.entries({ ...shells, ash: shellProgram, ...locationCommands.pod })) {
         // busybox and Alpine images call their shell ash as well.
+        if (BUSYBOX_NET_APPLETS.includes(name)) {
+          if (rc.image.userland === 'busybox' || rc.image.userland === 'alpine') out[name] = cmd;
+          continue;
+        }
         const has = name === 'ash' ? hasProgram(rc.image, 'sh') && (rc.image.userland === 'busybox' || rc.image.userland === 'alpine') : hasProgram(rc.image, name);
         if (!IMAGE_TOOLS.includes(name) || has) out[name] = cmd;
       }

@@ -8,7 +8,8 @@
 //          ships neither, but the lab's nodes (full VMs) had both and its steps
 //          use `route -n`. No DNS tools, as on a real node.
 //   pod    a container; locations.ts keeps only the programs its image has:
-//          curl, wget, ping, nslookup, hostname, redis-cli, psql
+//          curl, wget, ping, nslookup, hostname, redis-cli, psql, and
+//          busybox's nc, ip, route and ifconfig (pod/)
 
 import { locationCommands } from '../locations';
 import { curl } from './curl';
@@ -22,6 +23,8 @@ import { wget } from './wget';
 import { redisCli } from './redis-cli';
 import { psql } from './psql';
 import { route } from './node/route';
+import { podIfconfig, podIp, podRoute } from './pod/net-tools';
+import { nc } from './pod/nc';
 
 Object.assign(locationCommands.host, { curl, docker });
 
@@ -42,9 +45,13 @@ Object.assign(locationCommands.node, {
 Object.assign(locationCommands.pod, {
   curl,
   hostname,
+  ifconfig: podIfconfig,
+  ip: podIp,
+  nc,
   nslookup,
   ping,
   psql,
   'redis-cli': redisCli,
+  route: podRoute,
   wget,
 });

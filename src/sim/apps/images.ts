@@ -403,7 +403,7 @@ const REPOS: Record<string, Repo> = {
   'registry.k8s.io/coredns/coredns': {
     tags: (t) => /^v1\.\d+\.\d+$/.test(t),
     spec: () =>
-      spec({ behaviour: 'none', userland: 'distroless', libc: 'none', tools: NO_TOOLS, sizeBytes: 18_562_039, entrypoint: ['/coredns'], cmd: [], ports: [53, 8080, 8181, 9153], stopMs: 5000 }),
+      spec({ behaviour: 'coredns', userland: 'distroless', libc: 'none', tools: NO_TOOLS, sizeBytes: 18_562_039, entrypoint: ['/coredns'], cmd: [], ports: [53, 8080, 8181, 9153], stopMs: 5000 }),
   },
 };
 REPOS['docker.io/coredns/coredns'] = { tags: (t) => t === 'latest' || /^1\.\d+\.\d+$/.test(t), spec: REPOS['registry.k8s.io/coredns/coredns'].spec };

@@ -10,10 +10,11 @@ import { postgresApp } from './postgres';
 import { resultApp } from './result';
 import { kuardApp } from './kuard';
 import { nginxApp } from './nginx';
+import { corednsApp } from './coredns';
 import { genericApp, noApp } from './generic';
 
 export const APPS: ReadonlyMap<string, AppFactory> = new Map(
-  [voteApp, redisApp, workerApp, postgresApp, resultApp, kuardApp, nginxApp, genericApp, noApp].map((f) => [f.id, f]),
+  [voteApp, redisApp, workerApp, postgresApp, resultApp, kuardApp, nginxApp, corednsApp, genericApp, noApp].map((f) => [f.id, f]),
 );
 
 /** The app for a container: the image's behaviour, or nothing when the pod runs another command. */

@@ -12,6 +12,8 @@ export interface RouteOptions {
   cache?: boolean;
   /** how to print the default route's destination (`default` without -n) */
   defaultName?: string;
+  /** how to print a gateway of 0.0.0.0 (busybox without -n: `*`) */
+  noGateway?: string;
 }
 
 export function routeN(net: NodeNetwork, opts: RouteOptions = {}): string {
@@ -31,7 +33,7 @@ export function routeN(net: NodeNetwork, opts: RouteOptions = {}): string {
     let flags = 'U';
     if (r.via) flags += 'G';
     if (len === 32) flags += 'H';
-    const head = `${dst.padEnd(15)} ${(r.via ?? '0.0.0.0').padEnd(15)} ${netmaskText(len).padEnd(15)} ${flags.padEnd(5)}`;
+    const head = `${dst.padEnd(15)} ${(r.via ?? opts.noGateway ?? '0.0.0.0').padEnd(15)} ${netmaskText(len).padEnd(15)} ${flags.padEnd(5)}`;
     // net-tools: "%-5s %5d %-6d %5d %s" for -e; "%-5s %-6d %-2d %7d %-8s %-5d %-6d %d" for -ee.
     if (ext === 1) lines.push(`${head} ${'0'.padStart(5)} ${'0'.padEnd(6)} ${'0'.padStart(5)} ${r.dev}`);
     else if (ext === 2) lines.push(`${head} ${'0'.padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${r.dev.padEnd(8)} ${'0'.padEnd(5)} ${'0'.padEnd(6)} 0`);
