@@ -28,20 +28,44 @@ export function startScheduler(ctx: ControllerContext): void {
   const { store, events, clock } = ctx;
   const rng = ctx.rng('scheduler');
   const enqueue = ctx.queue.register('scheduler', schedule);
-  /** node -> number of pods bound to it; node -> owner uid -> count (for spreading). */
+  /** node -> number of pods bound to it; owner uid -> node -> count (for spreading). */
   const load = new Map<string, number>();
   const ownerLoad = new Map<string, Map<string, number>>();
   const unschedulable = new Set<string>();
+
+  /**
+   * Filtering depends only on the nodes and on the pod's tolerations and
+   * nodeSelector, which all replicas of a workload share: keep the outcome per
+   * such signature until a node changes. Scoring then walks the fitting nodes
+   * by index over arrays (load, and this owner's pods per node), so a pod costs
+   * one cheap pass over the nodes even with a thousand of them.
+   */
+  let nodes: { list: Node[]; index: Map<string, number>; load: Int32Array; same: Int32Array } | undefined;
+  const filtered = new Map<string, { fits: Int32Array; reasons: Map<string, number> }>();
+
+  function nodeTable(): NonNullable<typeof nodes> {
+    if (!nodes) {
+      const list = store.list<Node>('Node');
+      const index = new Map(list.map((n, i) => [n.metadata.name!, i]));
+      nodes = { list, index, load: Int32Array.from(list, (n) => load.get(n.metadata.name!) ?? 0), same: new Int32Array(list.length) };
+    }
+    return nodes;
+  }
 
   const account = (pod: Pod, delta: number) => {
     const node = pod.spec.nodeName;
     if (!node) return;
     load.set(node, (load.get(node) ?? 0) + delta);
+    const i = nodes?.index.get(node);
+    if (i !== undefined) nodes!.load[i] += delta;
     const owner = controllerRef(pod)?.uid;
     if (owner) {
-      let m = ownerLoad.get(node);
-      if (!m) ownerLoad.set(node, (m = new Map()));
-      m.set(owner, (m.get(owner) ?? 0) + delta);
+      let m = ownerLoad.get(owner);
+      if (!m) ownerLoad.set(owner, (m = new Map()));
+      const n = (m.get(node) ?? 0) + delta;
+      if (n) m.set(node, n);
+      else m.delete(node);
+      if (m.size === 0) ownerLoad.delete(owner);
     }
   };
 
@@ -53,34 +77,27 @@ export function startScheduler(ctx: ControllerContext): void {
     // Capacity freed or nodes changed: retry pods that did not fit.
     if (e.type === 'DELETED') for (const k of unschedulable) enqueue(k);
   });
-  /**
-   * Filtering depends only on the nodes and on the pod's tolerations and
-   * nodeSelector, which all replicas of a workload share: keep the outcome per
-   * such signature until a node changes, so that scheduling a pod costs one
-   * pass over the fitting nodes (scoring), not a sorted list plus a filter pass.
-   */
-  let nodeList: Node[] | undefined;
-  const filtered = new Map<string, { fits: Node[]; reasons: Map<string, number> }>();
   store.watch('Node', () => {
-    nodeList = undefined;
+    nodes = undefined;
     filtered.clear();
     for (const k of unschedulable) enqueue(k);
   });
 
-  function filter(pod: Pod): { nodes: Node[]; fits: Node[]; reasons: Map<string, number> } {
-    const nodes = (nodeList ??= store.list<Node>('Node'));
+  function filter(pod: Pod): { fits: Int32Array; reasons: Map<string, number> } {
     const signature = JSON.stringify([pod.spec.tolerations ?? [], pod.spec.nodeSelector ?? {}]);
     let f = filtered.get(signature);
     if (!f) {
-      f = { fits: [], reasons: new Map() };
-      for (const n of nodes) {
+      const fits: number[] = [];
+      const reasons = new Map<string, number>();
+      nodeTable().list.forEach((n, i) => {
         const why = unfit(pod, n);
-        if (why) f.reasons.set(why, (f.reasons.get(why) ?? 0) + 1);
-        else f.fits.push(n);
-      }
+        if (why) reasons.set(why, (reasons.get(why) ?? 0) + 1);
+        else fits.push(i);
+      });
+      f = { fits: Int32Array.from(fits), reasons };
       filtered.set(signature, f);
     }
-    return { nodes, ...f };
+    return f;
   }
 
   function schedule(key: string): void {
@@ -90,12 +107,14 @@ export function startScheduler(ctx: ControllerContext): void {
       unschedulable.delete(key);
       return;
     }
-    const { nodes, fits, reasons } = filter(pod);
+    const table = nodeTable();
+    const { fits, reasons } = filter(pod);
     if (fits.length === 0) {
+      const total = table.list.length;
       const wasKnown = unschedulable.has(key);
       unschedulable.add(key);
       const detail = [...reasons.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${n} ${r}`).join(', ');
-      const message = `0/${nodes.length} nodes are available: ${detail}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      const message = `0/${total} nodes are available: ${detail}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
       const cond = { type: 'PodScheduled' as const, status: 'False' as const, lastProbeTime: null, lastTransitionTime: rfc3339(clock.now()), reason: 'Unschedulable', message };
       const prev = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
       if (!prev || prev.message !== message) {
@@ -105,19 +124,28 @@ export function startScheduler(ctx: ControllerContext): void {
       return;
     }
     unschedulable.delete(key);
-    const owner = controllerRef(pod)?.uid;
-    let best: Node[] = [];
+    // Spread replicas of one owner first, then prefer the least loaded node.
+    const owned = ownerLoad.get(controllerRef(pod)?.uid ?? '');
+    const { load: loads, same, index } = table;
+    for (const [node, n] of owned ?? []) {
+      const i = index.get(node);
+      if (i !== undefined) same[i] = n;
+    }
+    const best: number[] = [];
     let bestScore = -Infinity;
-    for (const n of fits) {
-      const name = n.metadata.name!;
-      const same = owner ? ownerLoad.get(name)?.get(owner) ?? 0 : 0;
-      const score = -same * 1000 - (load.get(name) ?? 0);
+    for (const i of fits) {
+      const score = -same[i] * 1000 - loads[i];
       if (score > bestScore) {
         bestScore = score;
-        best = [n];
-      } else if (score === bestScore) best.push(n);
+        best.length = 0;
+        best.push(i);
+      } else if (score === bestScore) best.push(i);
     }
-    const chosen = best[rng.int(best.length)];
+    for (const [node] of owned ?? []) {
+      const i = index.get(node);
+      if (i !== undefined) same[i] = 0;
+    }
+    const chosen = table.list[best[rng.int(best.length)]];
     bind(pod, chosen.metadata.name!);
   }
 
