@@ -125,3 +125,19 @@ export async function runCommand(page, line, prompt, opts) {
   const lines = text.slice(text.lastIndexOf(echo)).split('\n');
   return lines.slice(1, -1).join('\n');
 }
+
+/**
+ * The usual test shape: a fresh page on the playground, loaded and at its
+ * first prompt; `fn` gets the session, the page and the prompt text, and the
+ * page's context is closed afterwards whatever happens.
+ */
+export async function withPlayground(browser, baseUrl, fn, opts) {
+  const s = await openPage(browser, baseUrl, opts);
+  try {
+    await s.page.goto(baseUrl);
+    const prompt = await waitForPrompt(s.page);
+    return await fn({ s, page: s.page, prompt });
+  } finally {
+    await s.close();
+  }
+}

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { createVote, waitForReadyPods } from '../cluster.mjs';
-import { assertNoConsoleErrors, assertNoExternalRequests, openPage, runCommand, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, assertNoExternalRequests, openPage, runCommand, waitFor, waitForPrompt, withPlayground } from '../harness.mjs';
 
 const frameOf = (page) => page.frameLocator('[data-testid="browser-frame"]');
 
@@ -39,11 +39,7 @@ export const tests = [
   {
     name: 'browser: the vote page via NodePort, a pod per reload, and voting with and without redis',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         await createVote(page, prompt, 3);
 
         await page.click('[data-testid="side-tab-browser"]');
@@ -100,9 +96,7 @@ export const tests = [
 
         assertNoExternalRequests(s);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
   {
@@ -134,11 +128,7 @@ export const tests = [
   {
     name: 'browser: a link in the page is followed through the simulation, never the network; Back returns',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         assert.equal(await runCommand(page, 'kubectl create deployment web --image=nginx', prompt), 'deployment.apps/web created');
         assert.equal(await runCommand(page, 'kubectl create service nodeport web --tcp=80 --node-port=30080', prompt), 'service/web created');
         await waitForReadyPods(page, 'web-', 1);
@@ -158,9 +148,7 @@ export const tests = [
         assert.deepEqual([b.kind, b.status, b.url], ['page', 200, 'http://172.18.0.4:30080/']);
         assertNoExternalRequests(s);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

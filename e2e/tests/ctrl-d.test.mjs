@@ -2,17 +2,13 @@
 // host shell it does nothing.
 
 import assert from 'node:assert/strict';
-import { assertNoConsoleErrors, openPage, terminalText, typeCommand, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, terminalText, typeCommand, waitFor, withPlayground } from '../harness.mjs';
 
 export const tests = [
   {
     name: 'terminal: Ctrl-D leaves a docker exec bash, and is ignored on the host',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         const currentPrompt = () => page.evaluate(() => (window.__playground.terminalBusy() ? null : window.__playground.prompt()));
         await typeCommand(page, 'docker exec -it kind-worker2 bash');
         await waitFor(async () => (await currentPrompt()) === 'root@kind-worker2:/# ', { message: 'the node shell prompt' });
@@ -26,9 +22,7 @@ export const tests = [
         assert.deepEqual((await terminalText(page)).split('\n').slice(-2), ['root@kind-worker2:/# exit', prompt.trimEnd()]);
         assert.equal(await page.evaluate(() => window.__playground.terminalBusy()), false);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

@@ -3,7 +3,7 @@
 // gives up; a refused change comes back with kubectl's errors on top.
 
 import assert from 'node:assert/strict';
-import { assertNoConsoleErrors, openPage, runCommand, terminalText, typeCommand, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, runCommand, terminalText, typeCommand, waitFor, withPlayground } from '../harness.mjs';
 
 const session = (page) => page.evaluate(() => window.__playground.editSession());
 
@@ -46,11 +46,7 @@ export const tests = [
   {
     name: 'edit: kubectl edit svc in the editor, Done applies the change',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         await waitFor(() => page.evaluate(() => window.__playground.editorLoaded()), { message: 'the editor to load' });
         await webService(page, prompt);
         const before = await page.evaluate(() => window.__playground.editorPath());
@@ -78,19 +74,13 @@ export const tests = [
         assert.equal(row?.split(/\s+/)[1], 'ClusterIP', svc);
         assert.equal(row?.split(/\s+/)[4], '80/TCP', svc);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
   {
     name: 'edit: a refused change comes back with the errors on top; Cancel and Ctrl-C give up',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         await waitFor(() => page.evaluate(() => window.__playground.editorLoaded()), { message: 'the editor to load' });
         await webService(page, prompt);
 
@@ -126,19 +116,13 @@ export const tests = [
         const svc = await runCommand(page, 'kubectl get svc web', prompt);
         assert.equal(svc.split('\n').find((l) => l.startsWith('web '))?.split(/\s+/)[1], 'NodePort', 'nothing changed');
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
   {
     name: 'edit: vi notes.txt, type, Done; cat shows the text',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         await waitFor(() => page.evaluate(() => window.__playground.editorLoaded()), { message: 'the editor to load' });
         const e = await openEdit(page, 'vi notes.txt');
         assert.equal(e.path, '/root/notes.txt');
@@ -153,9 +137,7 @@ export const tests = [
         assert.equal(await runCommand(page, 'cat notes.txt', prompt), 'hello from the playground editor');
         await waitFor(() => page.isVisible('.file-tab[data-path="/root/notes.txt"]'), { message: 'notes.txt listed with the learner’s files' });
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

@@ -3,7 +3,7 @@
 // endpoint pods once they are Ready. Also checks the packet seam on an edge.
 
 import assert from 'node:assert/strict';
-import { assertNoConsoleErrors, assertNoExternalRequests, openPage, runCommand, terminalText, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, assertNoExternalRequests, runCommand, terminalText, waitFor, withPlayground } from '../harness.mjs';
 
 export const SERVICE_YAML = `apiVersion: v1
 kind: Service
@@ -43,11 +43,7 @@ export const tests = [
   {
     name: 'editor: apply a NodePort Service; kubectl get svc and the diagram show it',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         const created = await runCommand(page, 'kubectl create deployment web --image=nginx --replicas=2', prompt);
         assert.equal(created, 'deployment.apps/web created');
 
@@ -95,9 +91,7 @@ export const tests = [
 
         assertNoExternalRequests(s);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

@@ -1,7 +1,7 @@
 // Theme and pane sizes persist across a reload; Reset starts a fresh cluster.
 
 import assert from 'node:assert/strict';
-import { assertNoConsoleErrors, openPage, runCommand, terminalText, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, openPage, runCommand, terminalText, waitFor, waitForPrompt, withPlayground } from '../harness.mjs';
 
 const PREFS_KEY = 'k8s-services-playground:prefs:v1';
 
@@ -53,11 +53,7 @@ export const tests = [
   {
     name: 'ui: Reset starts a fresh cluster and a clean terminal',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         assert.equal(await runCommand(page, 'kubectl create deployment web --image=nginx', prompt), 'deployment.apps/web created');
         await page.click('[data-testid="reset"]');
         await page.click('[data-testid="reset"]');
@@ -68,9 +64,7 @@ export const tests = [
         const out = await runCommand(page, 'kubectl get deployments', prompt);
         assert.equal(out, 'No resources found in default namespace.');
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { createVote } from '../cluster.mjs';
-import { assertNoConsoleErrors, assertNoExternalRequests, openPage, runCommand, typeCommand, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, assertNoExternalRequests, runCommand, typeCommand, waitFor, withPlayground } from '../harness.mjs';
 
 /** Record, in the page, which edges carry packets and how many packets fly at once. */
 function watchPackets(page) {
@@ -40,11 +40,7 @@ export const tests = [
   {
     name: 'packets: curl to a NodePort animates host → node → Service → pod; the hop panel shows the DNAT rule',
     async run({ browser, baseUrl, figure }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         await createVote(page, prompt, 3);
         await page.click('[data-testid="hop-toggle"]');
         await page.locator('[data-testid="hop-panel"]').waitFor();
@@ -105,9 +101,7 @@ export const tests = [
 
         assertNoExternalRequests(s);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

@@ -4,17 +4,13 @@
 // and Ctrl+Enter applies it.
 
 import assert from 'node:assert/strict';
-import { assertNoConsoleErrors, assertNoExternalRequests, openPage, runCommand, terminalText, waitFor, waitForPrompt } from '../harness.mjs';
+import { assertNoConsoleErrors, assertNoExternalRequests, runCommand, terminalText, waitFor, withPlayground } from '../harness.mjs';
 
 export const tests = [
   {
     name: 'terminal: a pasted block runs line by line; heredoc files reach the editor',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ s, page, prompt }) => {
         await page.click('[data-testid="terminal"]');
         const block = ['echo first', 'cat <<EOF > from-shell.yaml', 'apiVersion: v1', 'kind: Namespace', 'EOF', 'echo last', ''].join('\n');
         await page.evaluate((t) => navigator.clipboard.writeText(t), block);
@@ -75,9 +71,7 @@ export const tests = [
         await page.waitForSelector('.file-tab[data-path="/root/from-shell.yaml"]', { state: 'detached', timeout: 5000 });
         assertNoExternalRequests(s);
         assertNoConsoleErrors(s);
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

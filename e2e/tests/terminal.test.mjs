@@ -2,7 +2,7 @@
 // DOM renderer's rows); (e) Tab completion, history and Ctrl-C on an input line.
 
 import assert from 'node:assert/strict';
-import { openPage, runCommand, terminalText, visibleTerminalRows, waitFor, waitForPrompt } from '../harness.mjs';
+import { openPage, runCommand, terminalText, visibleTerminalRows, waitFor, waitForPrompt, withPlayground } from '../harness.mjs';
 
 const NODES = ['kind-control-plane', 'kind-worker', 'kind-worker2'];
 
@@ -36,11 +36,7 @@ export const tests = [
   {
     name: 'terminal: Tab completion, history and Ctrl-C',
     async run({ browser, baseUrl }) {
-      const s = await openPage(browser, baseUrl);
-      const { page } = s;
-      try {
-        await page.goto(baseUrl);
-        const prompt = await waitForPrompt(page);
+      await withPlayground(browser, baseUrl, async ({ page, prompt }) => {
         const lastLine = async () => (await terminalText(page)).split('\n').pop();
         await page.click('[data-testid="terminal"]');
 
@@ -95,9 +91,7 @@ export const tests = [
         await waitFor(async () => (await lastLine()) === prompt + 'kubectl get nodes -o name', { message: 'Home/End editing of the line' });
         await page.keyboard.press('Enter');
         await waitFor(async () => (await terminalText(page)).includes('node/kind-worker2'), { message: 'kubectl get nodes -o name output' });
-      } finally {
-        await s.close();
-      }
+      });
     },
   },
 ];

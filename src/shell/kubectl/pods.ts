@@ -140,4 +140,28 @@ function logsFirst(a: Pod, b: Pod): boolean {
  * minute of virtual time, or after a minute in all for a container that never
  * stops writing.
  */
-export const HEADLESS_FOLLOW_MS = 60_000;
+const HEADLESS_FOLLOW_MS = 60_000;
+
+/**
+ * The pacing of a followed log stream. `wait(wroteSomething)` returns once
+ * more may have been written: a quarter second later in the browser; headless,
+ * at the clock's next event (at most `maxStepMs` ahead). It returns false when
+ * a headless stream should end instead.
+ */
+export function logFollower(env: KubectlEnv, maxStepMs = Infinity): { wait(wroteSomething: boolean): Promise<boolean> } {
+  const start = env.now();
+  let idleSince = start;
+  return {
+    async wait(wroteSomething) {
+      if (wroteSomething) idleSince = env.now();
+      if (env.ctx.realtime) {
+        await env.ctx.sleep(250);
+        return true;
+      }
+      const next = env.sim.clock.nextDue();
+      if (next === undefined || next - idleSince > HEADLESS_FOLLOW_MS || next - start > HEADLESS_FOLLOW_MS) return false;
+      await env.ctx.sleep(Math.max(1, Math.min(maxStepMs, next - env.now())));
+      return true;
+    },
+  };
+}

@@ -150,22 +150,7 @@ export class Scanner {
           lit.add(n, true);
           this.pos += 2;
         }
-      } else if (c === "'") {
-        const end = this.src.indexOf("'", this.pos + 1);
-        if (end < 0) throw unterminatedQuote("'");
-        lit.add(this.src.slice(this.pos + 1, end), true, true);
-        this.pos = end + 1;
-      } else if (c === '"') {
-        lit.flush();
-        this.pos++;
-        this.scanDoubleQuoted(parts);
-      } else if (c === '$') {
-        lit.flush();
-        this.scanDollar(parts, false);
-      } else if (c === '`') {
-        lit.flush();
-        this.scanBackquote(parts, false);
-      } else {
+      } else if (!this.scanQuoteOrExpansion(c, parts, lit)) {
         lit.add(c, false);
         this.pos++;
       }
@@ -196,31 +181,37 @@ export class Scanner {
         this.pos++;
         break;
       }
-      if (c === '\\') {
-        const n = this.src[this.pos + 1];
-        if (n === '\n') {
-          this.pos += 2;
-        } else if (n === '$' || n === '`' || n === '"' || n === '\\') {
-          lit.add(n, true);
-          this.pos += 2;
-        } else {
-          lit.add('\\', true);
-          this.pos++;
-        }
-      } else if (c === '$') {
-        lit.flush();
-        this.scanDollar(parts, true);
-      } else if (c === '`') {
-        lit.flush();
-        this.scanBackquote(parts, true);
-      } else {
-        lit.add(c, true);
-        this.pos++;
-      }
+      this.scanDoubleQuotedChar(c, parts, lit, '$`"\\');
     }
     lit.flush();
     // `""` is still an (empty) argument
     if (parts.length === before) parts.push({ type: 'lit', text: '', quoted: true });
+  }
+
+  /**
+   * One character of double-quote-like text (inside "…", or a here-document
+   * body): `$` and backquote expand, a backslash escapes only the characters in
+   * `escapable` (and joins lines); everything else is quoted literal text.
+   */
+  private scanDoubleQuotedChar(c: string, parts: WordPart[], lit: LiteralBuffer, escapable: string): void {
+    if (c === '\\') {
+      const n = this.src[this.pos + 1];
+      if (n === '\n') this.pos += 2;
+      else if (n !== undefined && escapable.includes(n)) {
+        lit.add(n, true);
+        this.pos += 2;
+      } else {
+        lit.add('\\', true);
+        this.pos++;
+      }
+    } else if (c === '$' || c === '`') {
+      lit.flush();
+      if (c === '$') this.scanDollar(parts, true);
+      else this.scanBackquote(parts, true);
+    } else {
+      lit.add(c, true);
+      this.pos++;
+    }
   }
 
   /** Parse a here-document body (or any double-quote-like text without the quotes). */
@@ -229,26 +220,7 @@ export class Scanner {
     const lit = new LiteralBuffer(parts);
     while (this.pos < this.src.length) {
       const c = this.src[this.pos];
-      if (c === '\\') {
-        const n = this.src[this.pos + 1];
-        if (n === '\n') this.pos += 2;
-        else if (n === '$' || n === '`' || n === '\\') {
-          lit.add(n, true);
-          this.pos += 2;
-        } else {
-          lit.add('\\', true);
-          this.pos++;
-        }
-      } else if (c === '$') {
-        lit.flush();
-        this.scanDollar(parts, true);
-      } else if (c === '`') {
-        lit.flush();
-        this.scanBackquote(parts, true);
-      } else {
-        lit.add(c, true);
-        this.pos++;
-      }
+      this.scanDoubleQuotedChar(c, parts, lit, '$`\\');
     }
     lit.flush();
     return parts;
@@ -355,6 +327,29 @@ export class Scanner {
     parts.push({ type: 'param', name, quoted, op: op[1] as ParamOp, arg: this.subScanner(argText).scanBraceArg() });
   }
 
+  /**
+   * A single-quoted string, a double-quoted one, or a `$` / backquote
+   * expansion starting at `c` (the current character), unquoted context.
+   * Returns false when `c` starts none of them.
+   */
+  private scanQuoteOrExpansion(c: string, parts: WordPart[], lit: LiteralBuffer): boolean {
+    if (c === "'") {
+      const end = this.src.indexOf("'", this.pos + 1);
+      if (end < 0) throw unterminatedQuote("'");
+      lit.add(this.src.slice(this.pos + 1, end), true, true);
+      this.pos = end + 1;
+      return true;
+    }
+    if (c !== '"' && c !== '$' && c !== '`') return false;
+    lit.flush();
+    if (c === '"') {
+      this.pos++;
+      this.scanDoubleQuoted(parts);
+    } else if (c === '$') this.scanDollar(parts, false);
+    else this.scanBackquote(parts, false);
+    return true;
+  }
+
   /** The word inside `${x:-word}`: quotes and expansions, blanks kept as text. */
   scanBraceArg(): WordPart[] {
     const parts: WordPart[] = [];
@@ -364,22 +359,7 @@ export class Scanner {
       if (c === '\\' && this.pos + 1 < this.src.length) {
         lit.add(this.src[this.pos + 1], true);
         this.pos += 2;
-      } else if (c === "'") {
-        const end = this.src.indexOf("'", this.pos + 1);
-        if (end < 0) throw unterminatedQuote("'");
-        lit.add(this.src.slice(this.pos + 1, end), true, true);
-        this.pos = end + 1;
-      } else if (c === '"') {
-        lit.flush();
-        this.pos++;
-        this.scanDoubleQuoted(parts);
-      } else if (c === '$') {
-        lit.flush();
-        this.scanDollar(parts, false);
-      } else if (c === '`') {
-        lit.flush();
-        this.scanBackquote(parts, false);
-      } else {
+      } else if (!this.scanQuoteOrExpansion(c, parts, lit)) {
         lit.add(c, false);
         this.pos++;
       }

@@ -8,6 +8,7 @@
 import type { ConfigMap } from '../api/types';
 import type { ClusterConfig } from './config';
 import type { Rng } from '../core/rng';
+import { ascii, base64, randomBytes, selfSignedCaPem } from '../core/certs';
 
 /** kubeadm v1.32's Corefile (CoreDNS 1.11.3). The cache plugin's `disable` block came with kubeadm v1.33. */
 export function corefile(clusterDomain: string): string {
@@ -223,57 +224,6 @@ streamingConnectionIdleTimeout: 0s
 syncFrequency: 0s
 volumeStatsAggPeriod: 0s
 `;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function base64(bytes: number[], url = false): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | (b << 8) | c;
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? B64[n & 63] : '=';
-  }
-  return url ? out.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') : out;
-}
-
-function ascii(s: string): number[] {
-  return [...s].map((c) => c.charCodeAt(0));
-}
-
-function randomBytes(rng: Rng, n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(rng.int(256));
-  return out;
-}
-
-function utcTime(ms: number): number[] {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return ascii(`${p(d.getUTCFullYear() % 100)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`);
-}
-
-/**
- * A self-signed CA certificate as kubeadm makes them (ten years, sha256WithRSA,
- * RSA 2048): the DER starts like the real one (serial, algorithm, issuer,
- * validity, subject); key and signature are deterministic noise.
- */
-export function selfSignedCaPem(commonName: string, notBeforeMs: number, rng: Rng): string {
-  const name = ascii(commonName);
-  const rdn = [0x30, name.length + 11, 0x31, name.length + 9, 0x30, name.length + 7, 0x06, 0x03, 0x55, 0x04, 0x03, 0x13, name.length, ...name];
-  const notAfter = notBeforeMs + 3652 * 24 * 3600_000;
-  const der = [
-    0x30, 0x82, 0x03, 0x15, 0x30, 0x82, 0x01, 0xfd, 0xa0, 0x03, 0x02, 0x01, 0x02, 0x02, 0x08, ...randomBytes(rng, 8),
-    0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
-    ...rdn,
-    0x30, 0x1e, 0x17, 0x0d, ...utcTime(notBeforeMs), 0x17, 0x0d, ...utcTime(notAfter),
-    ...rdn,
-  ];
-  der.push(...randomBytes(rng, 793 - der.length));
-  const lines = base64(der).match(/.{1,64}/g)!;
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 export interface SystemConfigMapInputs {

@@ -17,6 +17,7 @@ import { distroOf, type Distro, type ImageInfo } from '../apps/images';
 import { NGINX_INDEX_HTML, NGINX_50X_HTML } from '../apps/nginx';
 import { Rng } from '../core/rng';
 import { uuid } from '../core/ids';
+import { ascii, base64, randomBytes, selfSignedCaPem } from '../core/certs';
 import { formatPodHosts } from '../dns/hosts';
 import { formatResolvConf, KUBEADM_DNS, podResolvConf } from '../dns/resolvconf';
 
@@ -143,27 +144,6 @@ export function buildContainerFs(input: ContainerFsInput): VirtualFs {
 
 // ------------------------------------------------------------------ token and CA
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function base64(bytes: readonly number[], url: boolean): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = [B64[(n >> 18) & 63], B64[(n >> 12) & 63], B64[(n >> 6) & 63], B64[n & 63]];
-    const keep = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
-    out += chars.slice(0, keep).join('') + (url ? '' : '='.repeat(4 - keep));
-  }
-  return url ? out.replace(/\+/g, '-').replace(/\//g, '_') : out;
-}
-
-function ascii(s: string): number[] {
-  return [...s].map((c) => c.charCodeAt(0) & 255);
-}
-
-function randomBytes(rng: Rng, n: number): number[] {
-  return Array.from({ length: n }, () => rng.int(256));
-}
-
 /** The key id the apiserver puts in its tokens: the same for the whole cluster. */
 function keyId(clusterCreatedMs: number): string {
   return base64(randomBytes(new Rng(`sa-signing-key/${clusterCreatedMs}`), 32), true);
@@ -201,37 +181,11 @@ export function serviceAccountToken(pod: Pod, input: Pick<ContainerFsInput, 'iss
   return [base64(ascii(JSON.stringify(header)), true), base64(ascii(JSON.stringify(claims)), true), base64(randomBytes(rng, 256), true)].join('.');
 }
 
-function utcTime(ms: number): number[] {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return ascii(`${p(d.getUTCFullYear() % 100)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`);
-}
-
 const caCache = new Map<number, string>();
 
-/**
- * The cluster CA's certificate as kubeadm makes it (CN=kubernetes, ten years):
- * the DER starts like the real one (serial, sha256WithRSA, issuer, validity,
- * subject); the key and signature are deterministic noise.
- */
+/** The cluster CA's certificate (CN=kubernetes), the same for every pod of one cluster. */
 export function clusterCaPem(clusterCreatedMs: number): string {
-  const hit = caCache.get(clusterCreatedMs);
-  if (hit) return hit;
-  const rng = new Rng(`cluster-ca/${clusterCreatedMs}`);
-  const cn = [0x30, 0x15, 0x31, 0x13, 0x30, 0x11, 0x06, 0x03, 0x55, 0x04, 0x03, 0x13, 0x0a, ...ascii('kubernetes')];
-  const notBefore = clusterCreatedMs - 5 * 60_000;
-  const notAfter = notBefore + 3652 * 24 * 3600_000;
-  const der = [
-    0x30, 0x82, 0x03, 0x05, 0x30, 0x82, 0x01, 0xed, 0xa0, 0x03, 0x02, 0x01, 0x02, 0x02, 0x08, ...randomBytes(rng, 8),
-    0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
-    ...cn,
-    0x30, 0x1e, 0x17, 0x0d, ...utcTime(notBefore), 0x17, 0x0d, ...utcTime(notAfter),
-    ...cn,
-  ];
-  der.push(...randomBytes(rng, 777 - der.length));
-  const b64 = base64(der, false);
-  const lines = b64.match(/.{1,64}/g)!;
-  const pem = `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
-  caCache.set(clusterCreatedMs, pem);
+  let pem = caCache.get(clusterCreatedMs);
+  if (!pem) caCache.set(clusterCreatedMs, (pem = selfSignedCaPem('kubernetes', clusterCreatedMs - 5 * 60_000, new Rng(`cluster-ca/${clusterCreatedMs}`))));
   return pem;
 }

@@ -3,31 +3,19 @@
 
 import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
-import { useStore } from 'zustand';
 import type { EndpointEdge as EndpointEdgeType } from './graph';
-import { NO_PACKETS } from './packets';
-import { PacketDot, usePacketBoard } from './PacketDot';
+import { EdgePackets } from './PacketDot';
 
 export { PacketBoardContext } from './PacketDot';
 
 export const EndpointEdge = memo(function EndpointEdge(props: EdgeProps<EndpointEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
-  const board = usePacketBoard();
-  const packets = useStore(board.store, (s) => s.byEdge[id] ?? NO_PACKETS);
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const ready = data?.ready ?? false;
   return (
     <g data-endpoint-edge={id} data-ready={ready}>
       <BaseEdge id={id} path={path} className={`endpoint-edge${ready ? '' : ' not-ready'}`} />
-      {packets.map((p) => (
-        <PacketDot
-          key={p.id}
-          packet={p}
-          path={path}
-          end={p.reverse ? { x: sourceX, y: sourceY } : { x: targetX, y: targetY }}
-          onEnd={() => board.arrived(id, p.id)}
-        />
-      ))}
+      <EdgePackets id={id} path={path} source={{ x: sourceX, y: sourceY }} target={{ x: targetX, y: targetY }} />
     </g>
   );
 });

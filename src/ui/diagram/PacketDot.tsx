@@ -5,7 +5,8 @@
 // was refused or dropped where it lands turns red and leaves a ✕ for a moment.
 
 import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
-import type { Packet, PacketBoard } from './packets';
+import { useStore } from 'zustand';
+import { NO_PACKETS, type Packet, type PacketBoard } from './packets';
 
 export const PacketBoardContext = createContext<PacketBoard | null>(null);
 
@@ -65,4 +66,14 @@ export function PacketDot({ packet, path, end, onEnd }: { packet: Packet; path: 
       {landed && <path className="packet-stop-mark" d="M -7 -7 L 7 7 M 7 -7 L -7 7" transform={`translate(${end.x} ${end.y})`} data-packet-stopped={packet.id} />}
     </g>
   );
+}
+
+/**
+ * The packets in flight on one edge, each a dot along the edge's path from
+ * its source to its target (or back, for replies).
+ */
+export function EdgePackets({ id, path, source, target }: { id: string; path: string; source: { x: number; y: number }; target: { x: number; y: number } }) {
+  const board = usePacketBoard();
+  const packets = useStore(board.store, (s) => s.byEdge[id] ?? NO_PACKETS);
+  return packets.map((p) => <PacketDot key={p.id} packet={p} path={path} end={p.reverse ? source : target} onEnd={() => board.arrived(id, p.id)} />);
 }

@@ -6,7 +6,7 @@ import { StatusError } from '../../../sim/api/errors';
 import type { FlagSpec } from '../flags';
 import type { KubectlEnv } from '../env';
 import { KubectlError } from '../errors';
-import { HEADLESS_FOLLOW_MS, podFor } from '../pods';
+import { logFollower, podFor } from '../pods';
 import type { LogLine } from '../../../sim/runtime';
 
 export const logsFlags: FlagSpec[] = [
@@ -75,27 +75,18 @@ export async function runLogs(env: KubectlEnv): Promise<number> {
   for (const l of shown) env.out(format(l));
   if (!f.bool('follow') || previous) return 0;
 
-  // Follow: new lines as the container writes them, until Ctrl-C (or, headless, see HEADLESS_FOLLOW_MS).
+  // Follow: new lines as the container writes them, until Ctrl-C (or, headless, see logFollower).
   let printed = lines.filter((l) => l.at <= now).length;
-  let idleSince = env.now();
-  const followStart = idleSince;
+  const follower = logFollower(env);
   while (!env.ctx.signal.cancelled) {
     lines = logs.lines(uid, container) ?? [];
     const due = lines.filter((l) => l.at <= env.now());
-    if (due.length > printed) {
-      for (const l of due.slice(printed)) env.out(format(l));
-      printed = due.length;
-      idleSince = env.now();
-    }
+    const wrote = due.length > printed;
+    for (const l of due.slice(printed)) env.out(format(l));
+    printed = Math.max(printed, due.length);
     const live = env.store.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name!);
     if (!live || live.metadata.uid !== uid) break;
-    if (!env.ctx.realtime) {
-      const next = env.sim.clock.nextDue();
-      if (next === undefined || next - idleSince > HEADLESS_FOLLOW_MS || next - followStart > HEADLESS_FOLLOW_MS) break;
-      await env.ctx.sleep(Math.max(1, next - env.now()));
-    } else {
-      await env.ctx.sleep(250);
-    }
+    if (!(await follower.wait(wrote))) break;
   }
   return 0;
 }

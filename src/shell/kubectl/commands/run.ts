@@ -16,7 +16,7 @@ import { KubectlError, klogRequired } from '../errors';
 import { parseOutputFormat, printObjects, type OutputFormat } from '../output';
 import { dryRunFlag, dryRunMode, dryRunSuffix, type DryRun } from '../dry-run';
 import { goStructShape } from '../../../sim/api/schema/go-field-order';
-import { HEADLESS_FOLLOW_MS, WAIT_TIMEOUT } from '../pods';
+import { logFollower, WAIT_TIMEOUT } from '../pods';
 import { interactiveShell } from './exec';
 import { commandsFor } from '../../locations';
 import { shellQuote } from '../../quote';
@@ -351,7 +351,7 @@ function planAttach(env: KubectlEnv, pod: Pod, location: { kind: 'pod'; namespac
   return { kind: 'command', line: argv.map(shellQuote).join(' ') };
 }
 
-/** The container's output from now until its process ends (or Ctrl-C; headless, see HEADLESS_FOLLOW_MS). */
+/** The container's output from now until its process ends (or Ctrl-C; headless, see logFollower). */
 async function streamLog(env: KubectlEnv, pod: Pod, container: string, tty: boolean): Promise<void> {
   const uid = pod.metadata.uid!;
   const containerID = pod.status?.containerStatuses?.find((s) => s.name === container)?.containerID;
@@ -362,22 +362,14 @@ async function streamLog(env: KubectlEnv, pod: Pod, container: string, tty: bool
     for (const l of due.slice(printed)) (tty || l.stream === 'stdout' ? env.out : env.err)(l.text + '\n');
     printed = Math.max(printed, due.length);
   };
-  let idleSince = env.now();
-  const followStart = idleSince;
+  const follower = logFollower(env, 250);
   for (;;) {
     const before = printed;
     flush();
-    if (printed > before) idleSince = env.now();
     const live = env.store.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name!);
     const status = live?.metadata.uid === uid ? live.status?.containerStatuses?.find((s) => s.name === container) : undefined;
     if (!status || !status.state.running || status.containerID !== containerID || env.ctx.signal.cancelled) break;
-    if (!env.ctx.realtime) {
-      const next = env.sim.clock.nextDue();
-      if (next === undefined || next - idleSince > HEADLESS_FOLLOW_MS || next - followStart > HEADLESS_FOLLOW_MS) break;
-      await env.ctx.sleep(Math.max(1, Math.min(250, next - env.now())));
-    } else {
-      await env.ctx.sleep(250);
-    }
+    if (!(await follower.wait(printed > before))) break;
   }
   flush();
 }

@@ -145,18 +145,9 @@ function broadcastOf(ip: string, prefix: number): string {
   return intToIp((ipToInt(ip) | ~maskOf(prefix)) >>> 0);
 }
 
-export function nodeNetwork(n: NodeNetworkInput): NodeNetwork {
-  const prefix = n.prefix ?? 16;
-  const gateway = n.gateway ?? intToIp(((ipToInt(n.ip) & maskOf(prefix)) + 1) >>> 0);
-  const weaveCIDR = parseCidr(n.weaveCIDR ?? '10.32.0.0/12')!;
-  const eth0Cidr = parseCidr(`${n.ip}/${prefix}`)!;
-  const lastOctet = ipToInt(n.ip) & 255;
-  const eth0Index = n.eth0Index ?? 2 * lastOctet + 4;
-  const eth0PeerIndex = n.eth0PeerIndex ?? eth0Index + 1;
-  const linkLocal = (mac: string): Address => ({ family: 'inet6', address: linkLocalFromMac(mac), prefix: 64, scope: 'link' });
-
-  const interfaces: Interface[] = [];
-  interfaces.push({
+/** `lo` as every network namespace has it. */
+export function loopback(): Interface {
+  return {
     index: 1,
     name: 'lo',
     flags: ['LOOPBACK', 'UP', 'LOWER_UP'],
@@ -170,7 +161,21 @@ export function nodeNetwork(n: NodeNetworkInput): NodeNetwork {
       { family: 'inet', address: '127.0.0.1', prefix: 8, scope: 'host' },
       { family: 'inet6', address: '::1', prefix: 128, scope: 'host' },
     ],
-  });
+  };
+}
+
+export function nodeNetwork(n: NodeNetworkInput): NodeNetwork {
+  const prefix = n.prefix ?? 16;
+  const gateway = n.gateway ?? intToIp(((ipToInt(n.ip) & maskOf(prefix)) + 1) >>> 0);
+  const weaveCIDR = parseCidr(n.weaveCIDR ?? '10.32.0.0/12')!;
+  const eth0Cidr = parseCidr(`${n.ip}/${prefix}`)!;
+  const lastOctet = ipToInt(n.ip) & 255;
+  const eth0Index = n.eth0Index ?? 2 * lastOctet + 4;
+  const eth0PeerIndex = n.eth0PeerIndex ?? eth0Index + 1;
+  const linkLocal = (mac: string): Address => ({ family: 'inet6', address: linkLocalFromMac(mac), prefix: 64, scope: 'link' });
+
+  const interfaces: Interface[] = [];
+  interfaces.push(loopback());
 
   // Indices handed out in the node's namespace, skipping eth0's (kept from the host side).
   let next = 2;

@@ -12,7 +12,7 @@
 // scope link, src the pod IP).
 
 import { intToIp, ipToInt, maskOf, netmaskText, parseCidr } from '../../proxy/ipv4';
-import { linkLocalFromMac, macFrom, type Interface, type NodeNetwork, type Route } from './node-network';
+import { linkLocalFromMac, loopback, macFrom, type Interface, type NodeNetwork, type Route } from './node-network';
 
 export interface PodNetworkInput {
   /** pod name, for the model's name */
@@ -33,21 +33,7 @@ export function podMac(ip: string): string {
 export function podNetwork(p: PodNetworkInput): NodeNetwork {
   const weaveCIDR = parseCidr(p.weaveCIDR ?? '10.32.0.0/12')!;
   const mac = podMac(p.ip);
-  const lo: Interface = {
-    index: 1,
-    name: 'lo',
-    flags: ['LOOPBACK', 'UP', 'LOWER_UP'],
-    mtu: 65536,
-    qdisc: 'noqueue',
-    state: 'UNKNOWN',
-    qlen: 1000,
-    linkType: 'loopback',
-    mac: '00:00:00:00:00:00',
-    addresses: [
-      { family: 'inet', address: '127.0.0.1', prefix: 8, scope: 'host' },
-      { family: 'inet6', address: '::1', prefix: 128, scope: 'host' },
-    ],
-  };
+  const lo = loopback();
   const eth0: Interface = {
     index: p.index,
     name: 'eth0',
