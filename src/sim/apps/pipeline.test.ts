@@ -108,7 +108,8 @@ describe.skipIf(!!skip)('psql output against the real psql', () => {
       `${bin}/pg_ctl -D ${dir}/data -m fast stop >/dev/null`,
     ].join('\n');
     try {
-      const out = execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', script], { encoding: 'latin1', timeout: 60_000 });
+      // cwd: the postgres user must be able to enter it (a clone under a 0700 mktemp directory is not).
+      const out = execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', script], { encoding: 'latin1', timeout: 60_000, cwd: dir });
       const parts = Object.fromEntries(
         out
           .split('== ')
